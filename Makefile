@@ -1,0 +1,59 @@
+# Two commands on a fresh Debian machine: `make site` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+SITE_DEBS := fonts-noto-cjk
+TEST_DEBS := $(SITE_DEBS) chromium
+
+.PHONY: site test serve check i18n clean
+
+site: $(VENV)/.installed debian-site
+	$(BIN)/briefing build
+
+test: $(VENV)/.installed-test debian-test
+	$(BIN)/pytest
+
+serve: $(VENV)/.installed
+	$(BIN)/briefing serve
+
+check: $(VENV)/.installed
+	$(BIN)/briefing check
+
+# Python packages, pinned by requirements.lock (refresh it with `pip freeze` after an upgrade).
+$(VENV)/.installed: pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q -c requirements.lock -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/pip install -q -c requirements.lock -e '.[test]'
+	touch $@
+
+# Debian packages, installed only when missing.
+define ensure_debs
+	@missing=""; for p in $(1); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+endef
+
+.PHONY: debian-site debian-test
+debian-site:
+	$(call ensure_debs,$(SITE_DEBS))
+
+debian-test:
+	$(call ensure_debs,$(TEST_DEBS))
+
+# UI strings: extract from templates and code, merge into each language's catalog.
+i18n: $(VENV)/.installed
+	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output -o locales/messages.pot .
+	$(BIN)/pybabel update -i locales/messages.pot -d locales --no-fuzzy-matching --ignore-obsolete
+
+clean:
+	rm -rf build site .site.staging .site.previous

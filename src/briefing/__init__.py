@@ -1,0 +1,1 @@
+"""briefing: curated articles and bilingual briefings, published as a static site."""

@@ -1,0 +1,91 @@
+"""The pipeline: load and validate everything, write every output into staging, then publish at once."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import traceback
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable
+
+import jinja2
+
+from . import i18n
+from .load import load_or_raise
+from .model import Publication
+from .outputs import engine
+from .outputs.pages import render_docs
+from .outputs.root import write_root
+
+
+class BuildError(Exception):
+    """A build step failed; the message names the step and the file."""
+
+
+def build(project: Path, output: Path, work: Path | None = None, say: Callable[[str], None] = lambda _: None) -> Publication:
+    """Build the whole publication into `output`; on any failure `output` is left as it was."""
+    work = work or project / "build"
+    work.mkdir(parents=True, exist_ok=True)
+    with _exclusive(work / "build.lock"):
+        _recover(output)
+        publication = load_or_raise(project)
+        say(f"Loaded {len(publication.articles)} articles and {len(publication.briefings)} briefings")
+        staging = output.with_name(f".{output.name}.staging")
+        shutil.rmtree(staging, ignore_errors=True)
+        try:
+            for language in publication.config.language_codes:
+                docs = work / "docs" / language
+                pages = _render(publication, language, project, docs)
+                engine.build_language(publication, language, docs, staging / language, work, project)
+                say(f"Built {len(pages)} pages in {language}")
+            write_root(publication, pages, project / "templates" / "site", staging)
+            _publish(staging, output)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    return publication
+
+
+def _render(publication: Publication, language: str, project: Path, docs: Path):
+    try:
+        return render_docs(publication, language, project / "templates" / "site", project / i18n.LOCALES_DIR, docs)
+    except jinja2.TemplateError as exc:
+        raise BuildError(f"{_template_place(exc, project)}: template error: {exc.message or exc}") from None
+
+
+def _template_place(exc: jinja2.TemplateError, project: Path) -> str:
+    """file:line of the template at fault, from Jinja's rewritten traceback."""
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
+        return f"{Path(exc.filename).resolve().relative_to(project.resolve())}:{exc.lineno}"
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            return f"{Path(frame.filename).resolve().relative_to(project.resolve())}:{frame.lineno}"
+    return "templates/site"
+
+
+def _publish(staging: Path, output: Path) -> None:
+    """Swap the finished staging folder in for `output` with two renames on one filesystem."""
+    previous = output.with_name(f".{output.name}.previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if output.exists():
+        os.rename(output, previous)
+    os.rename(staging, output)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def _recover(output: Path) -> None:
+    """A build stopped between the two renames of `_publish`: put the last good site back."""
+    previous = output.with_name(f".{output.name}.previous")
+    if previous.exists() and not output.exists():
+        os.rename(previous, output)
+
+
+@contextmanager
+def _exclusive(lock_path: Path):
+    with lock_path.open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError(f"another build is running in this project (lock {lock_path}); wait for it to finish") from None
+        yield

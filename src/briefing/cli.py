@@ -1,0 +1,109 @@
+"""Command line: check, build, serve. Errors are reported as messages, never as tracebacks."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .build import BuildError, build
+from .diagnostics import LoadError, Problem, Problems
+from .load import load
+from .outputs.engine import EngineError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    project = Path(args.project).resolve()
+    try:
+        return args.run(args, project)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefing", description=__doc__)
+    parser.add_argument("--project", default=".", help="the publication's folder (default: here)")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate every briefing, article and setting; print every problem")
+    check.add_argument("--strict", action="store_true", help="treat warnings (e.g. missing translations) as errors")
+    check.set_defaults(run=_check)
+
+    build_cmd = commands.add_parser("build", help="build the site into site/ (replaced only if the build succeeds)")
+    build_cmd.add_argument("--output", default="site", help="output folder (default: site)")
+    build_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build_cmd.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    build_cmd.set_defaults(run=_build)
+
+    serve_cmd = commands.add_parser("serve", help="preview on 127.0.0.1 with live reload")
+    serve_cmd.add_argument("--host", default="127.0.0.1")
+    serve_cmd.add_argument("--port", type=int, default=8000)
+    serve_cmd.set_defaults(run=_serve)
+    return parser
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def _summary(problems: Problems) -> str:
+    errors, warnings = len(problems.errors), len(problems.warnings)
+    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+
+
+def _check(args, project: Path) -> int:
+    publication, problems = load(project)
+    _print_problems(problems.sorted())
+    failed = publication is None or (args.strict and problems.warnings)
+    if failed:
+        print(f"check failed: {_summary(problems)}", file=sys.stderr)
+        return 1
+    print(f"ok: {len(publication.articles)} articles, {len(publication.briefings)} briefings ({_summary(problems)})")
+    return 0
+
+
+def _build(args, project: Path) -> int:
+    say = (lambda _: None) if args.quiet else (lambda message: print(message, file=sys.stderr))
+    output = (project / args.output).resolve()
+    return 0 if _build_reporting(project, output, None, say, args.strict) else 1
+
+
+def _build_reporting(project: Path, output: Path, work: Path | None, say, strict: bool = False) -> bool:
+    """Build once; print what went wrong (file, line, field) and say whether it worked."""
+    started = time.monotonic()
+    if strict:
+        publication, problems = load(project)
+        if problems.warnings:
+            _print_problems(problems.sorted())
+            print(f"build failed: {_summary(problems)} (--strict); {output.name}/ left as it was", file=sys.stderr)
+            return False
+    try:
+        publication = build(project, output, work, say)
+    except LoadError as exc:
+        _print_problems(exc.problems)
+        print(f"build failed: {len(exc.problems)} problem(s) in the sources; {output.name}/ left as it was", file=sys.stderr)
+        return False
+    except (BuildError, EngineError) as exc:
+        print(f"build failed: {exc}; {output.name}/ left as it was", file=sys.stderr)
+        return False
+    except OSError as exc:
+        print(f"build failed: {exc.strerror or exc}: {exc.filename or ''}; {output.name}/ left as it was", file=sys.stderr)
+        return False
+    say(f"Built {output} ({', '.join(publication.config.language_codes)}) in {time.monotonic() - started:.1f} s")
+    return True
+
+
+def _serve(args, project: Path) -> int:
+    from .serve import serve
+
+    say = lambda message: print(message, file=sys.stderr)  # noqa: E731
+    serve(project, args.host, args.port, lambda output, work: _build_reporting(project, output, work, say), say)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

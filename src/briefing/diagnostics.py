@@ -1,0 +1,76 @@
+"""Problems found in an editor's files, kept as data so `check` can print them all at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """Where a value stands: 1-based line and column, as editors count them."""
+
+    path: str
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    location: Location
+    field: str
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        level = "warning: " if self.severity is Severity.WARNING else ""
+        return f"{self.location}: {self.field}: {level}{self.message}"
+
+
+@dataclass
+class Problems:
+    """Collects problems while loading; the loader never stops at the first."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def error(self, location: Location, field_name: str, message: str) -> None:
+        self.items.append(Problem(location, field_name, message))
+
+    def warning(self, location: Location, field_name: str, message: str) -> None:
+        self.items.append(Problem(location, field_name, message, Severity.WARNING))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity is Severity.WARNING]
+
+    def sorted(self) -> list[Problem]:
+        return sorted(self.items, key=lambda p: (p.location, p.field, p.message))
+
+
+def relative(path: Path, root: Path) -> str:
+    """Paths in messages are relative to the project, as editors see them."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+class LoadError(Exception):
+    """Raised when loading found errors; carries every problem, not just the first."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems

@@ -1,0 +1,92 @@
+"""Publication settings: `extra.briefing` in the top-level mkdocs.yml, typed and checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from babel import Locale
+
+from ..diagnostics import Location, Problems
+from ..model import Config, Language, Topic
+from .fields import SLUG, Fields, is_language_code
+from .files import read_text
+from .nodes import Mapping, parse_yaml
+
+CONFIG_FILE = "mkdocs.yml"
+SETTINGS = ("languages", "timezone", "site_name", "description", "home_limit", "topics")
+
+
+def load_config(root: Path, problems: Problems) -> Config | None:
+    text = read_text(root / CONFIG_FILE, CONFIG_FILE, problems)
+    node = parse_yaml(text, CONFIG_FILE, problems) if text is not None else None
+    if node is None:
+        return None
+    top = Fields(node, CONFIG_FILE, "", problems, _keys(node))
+    site_url = top.text("site_url", required=True)
+    extra = top.fields("extra", _keys(top.node.values.get("extra")))
+    settings = extra.fields("briefing", SETTINGS) if extra else None
+    if settings is None:
+        problems.error(top.location("extra"), "extra.briefing", "missing required field")
+        return None
+    codes = tuple(code for code, _ in settings.slugs("languages"))
+    for code, where in settings.slugs("languages"):
+        if not is_language_code(code):
+            problems.error(where, "extra.briefing.languages", f"unknown language code {code!r}")
+    if not codes:
+        problems.error(settings.location("languages"), "extra.briefing.languages", "list at least one language")
+    timezone = settings.text("timezone", required=True)
+    if timezone and not _is_zone(timezone):
+        problems.error(settings.location("timezone"), "extra.briefing.timezone", f"unknown time zone {timezone!r} (e.g. Asia/Seoul)")
+    site_name = settings.localized("site_name", codes, required=True)
+    description = settings.localized("description", codes, required=True)
+    topics = _topics(settings, codes)
+    if problems.errors or not (site_url and site_name and description):
+        return None
+    return Config(
+        site_name=site_name,
+        description=description,
+        site_url=site_url.rstrip("/") + "/",
+        languages=tuple(Language(code, Locale.parse(code).get_display_name(code)) for code in codes),
+        timezone=timezone,
+        topics=topics,
+        home_limit=settings.integer("home_limit", 20),
+        base=_base_without_settings(text),
+    )
+
+
+def _keys(node) -> list[str]:
+    """Everything mkdocs itself understands is passed through unchecked: MkDocs validates it."""
+    return list(node.key_locations) if isinstance(node, Mapping) else []
+
+
+def _topics(settings: Fields, codes: tuple[str, ...]) -> dict[str, Topic]:
+    topics_node = settings.node.values.get("topics")
+    topics = settings.fields("topics", _keys(topics_node))
+    if topics is None:
+        settings.problems.error(settings.location("topics"), "extra.briefing.topics", "missing required field")
+        return {}
+    result = {}
+    for slug, where in topics.node.key_locations.items():
+        if not SLUG.match(slug):
+            settings.problems.error(where, topics.name(slug), "topic ids use lowercase letters, digits and hyphens")
+        name = topics.localized(slug, codes, required=True)
+        if name is not None:
+            result[slug] = Topic(slug, name)
+    return result
+
+
+def _is_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def _base_without_settings(text: str) -> dict:
+    """The plain mkdocs settings the engine derives each language's config from."""
+    base = yaml.safe_load(text)
+    base.get("extra", {}).pop("briefing", None)
+    return base

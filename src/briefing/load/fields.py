@@ -1,0 +1,206 @@
+"""Typed reading of one YAML mapping, field by field, recording every problem with its place."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Iterable
+
+from babel import Locale, UnknownLocaleError
+
+from ..diagnostics import Location, Problems
+from ..model import Localized
+from .nodes import Mapping, Node, Scalar, Sequence
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
+
+
+def language_name(code: str) -> str:
+    """English name of a language code, for messages ("Korean")."""
+    try:
+        return Locale.parse(code).get_display_name("en") or code
+    except (UnknownLocaleError, ValueError):
+        return code
+
+
+def is_language_code(code: str) -> bool:
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return False
+    return "_" not in code and "-" not in code
+
+
+class Fields:
+    """One mapping's fields. Each getter returns the value or None, and records what is wrong."""
+
+    def __init__(self, node: Node, path: str, prefix: str, problems: Problems, allowed: Iterable[str]):
+        self.problems = problems
+        self.path = path
+        self.prefix = prefix
+        if isinstance(node, Mapping):
+            self.node = node
+        else:
+            self._wrong_type(node, prefix or "document", "a mapping of fields (key: value)")
+            self.node = Mapping({}, {}, node.location)
+        allowed = set(allowed)
+        for key, where in self.node.key_locations.items():
+            if key not in allowed:
+                problems.error(where, self.name(key), f"unknown field (expected one of: {', '.join(sorted(allowed))})")
+
+    def name(self, key: str) -> str:
+        return f"{self.prefix}.{key}" if self.prefix else key
+
+    def location(self, key: str | None = None) -> Location:
+        if key and key in self.node.key_locations:
+            return self.node.key_locations[key]
+        return self.node.location
+
+    def _wrong_type(self, node: Node, field: str, expected: str) -> None:
+        got = node.kind if isinstance(node, Scalar) else ("a list" if isinstance(node, Sequence) else "a mapping")
+        shown = f" {node.text!r}" if isinstance(node, Scalar) else ""
+        hint = " (quote it to make it text)" if isinstance(node, Scalar) and expected == "text" else ""
+        self.problems.error(node.location, field, f"expected {expected}, got {got}{shown}{hint}")
+
+    def _get(self, key: str, required: bool) -> Node | None:
+        node = self.node.values.get(key)
+        if isinstance(node, Scalar) and node.kind == "null":
+            node = None
+        if node is None and required:
+            where = self.location(key)
+            if key in self.node.key_locations:
+                self.problems.error(where, self.name(key), "required field is empty")
+            else:
+                self.problems.error(where, self.name(key), "missing required field")
+        return node
+
+    def text_of(self, node: Node, field: str) -> str | None:
+        if isinstance(node, Scalar) and node.kind == "text":
+            return node.text
+        self._wrong_type(node, field, "text")
+        return None
+
+    def text(self, key: str, required: bool = False) -> str | None:
+        node = self._get(key, required)
+        if node is None:
+            return None
+        value = self.text_of(node, self.name(key))
+        if value is not None and not value.strip():
+            if required:
+                self.problems.error(node.location, self.name(key), "required field is empty")
+            return None
+        return value.strip() if value is not None else None
+
+    def slug(self, key: str, required: bool = False) -> str | None:
+        value = self.text(key, required)
+        if value is not None and not SLUG.match(value):
+            self.problems.error(self.location(key), self.name(key), f"{value!r} is not a valid id (lowercase letters, digits and single hyphens)")
+            return None
+        return value
+
+    def slugs(self, key: str) -> list[tuple[str, Location]]:
+        """A list of ids, each with its own place so cross-file checks can point at it."""
+        node = self._get(key, False)
+        if node is None:
+            return []
+        if not isinstance(node, Sequence):
+            self._wrong_type(node, self.name(key), "a list")
+            return []
+        result = []
+        for index, item in enumerate(node.items):
+            field = f"{self.name(key)}[{index}]"
+            value = self.text_of(item, field)
+            if value is not None:
+                result.append((value, item.location))
+        return result
+
+    def date(self, key: str, required: bool = False) -> date | None:
+        node = self._get(key, required)
+        if node is None:
+            return None
+        if not isinstance(node, Scalar):
+            self._wrong_type(node, self.name(key), "a date like 2025-10-30")
+            return None
+        try:
+            if not DATE.match(node.text):
+                raise ValueError("expected YYYY-MM-DD")
+            return date.fromisoformat(node.text)
+        except ValueError as exc:
+            self.problems.error(node.location, self.name(key), f"invalid date {node.text!r} ({exc})")
+            return None
+
+    def datetime_with_zone(self, key: str, required: bool = False) -> datetime | None:
+        node = self._get(key, required)
+        if node is None:
+            return None
+        example = "2025-10-30T11:50:28+09:00"
+        if not isinstance(node, Scalar):
+            self._wrong_type(node, self.name(key), f"a date-time like {example}")
+            return None
+        try:
+            if not DATETIME.match(node.text):
+                raise ValueError(f"expected e.g. {example}")
+            value = datetime.fromisoformat(node.text)
+        except ValueError as exc:
+            self.problems.error(node.location, self.name(key), f"invalid date-time {node.text!r} ({exc})")
+            return None
+        if value.tzinfo is None:
+            self.problems.error(node.location, self.name(key), f"date-time {node.text!r} has no time zone (e.g. {example})")
+            return None
+        return value
+
+    def language(self, key: str, required: bool = False) -> str | None:
+        value = self.text(key, required)
+        if value is not None and not is_language_code(value):
+            self.problems.error(self.location(key), self.name(key), f"unknown language code {value!r} (use e.g. en or ko)")
+            return None
+        return value
+
+    def localized(self, key: str, languages: tuple[str, ...], required: bool = False) -> Localized | None:
+        node = self._get(key, required)
+        if node is None:
+            return None
+        return self.localized_of(node, self.name(key), languages)
+
+    def localized_of(self, node: Node, field: str, languages: tuple[str, ...]) -> Localized | None:
+        """`{en: ..., ko: ...}`; a missing language is a warning, a missing text everywhere an error."""
+        inner = Fields(node, self.path, field, self.problems, languages)
+        texts = {}
+        for language in languages:
+            given = inner.node.values.get(language)
+            value = inner.text(language)
+            if value:
+                texts[language] = value
+            elif given is None or (isinstance(given, Scalar) and given.kind in ("null", "text")):
+                self.problems.warning(inner.location(language), inner.name(language), f"missing {language_name(language)} translation")
+        if not texts:
+            self.problems.error(node.location, field, "no text in any language")
+            return None
+        return Localized(texts)
+
+    def localized_list(self, key: str, languages: tuple[str, ...]) -> list[Localized]:
+        node = self._get(key, False)
+        if node is None:
+            return []
+        if not isinstance(node, Sequence):
+            self._wrong_type(node, self.name(key), "a list")
+            return []
+        values = [self.localized_of(item, f"{self.name(key)}[{i}]", languages) for i, item in enumerate(node.items)]
+        return [value for value in values if value is not None]
+
+    def fields(self, key: str, allowed: Iterable[str]) -> "Fields | None":
+        node = self._get(key, False)
+        if node is None:
+            return None
+        return Fields(node, self.path, self.name(key), self.problems, allowed)
+
+    def integer(self, key: str, default: int) -> int:
+        node = self._get(key, False)
+        if node is None:
+            return default
+        if isinstance(node, Scalar) and node.kind == "number" and node.text.isdigit():
+            return int(node.text)
+        self._wrong_type(node, self.name(key), "a whole number")
+        return default

@@ -1,0 +1,141 @@
+"""Load every article and briefing, check them against each other, and return one Publication."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..diagnostics import Location, LoadError, Problems, relative
+from ..model import Article, Briefing, Config, Publication, Source
+from .config import load_config
+from .fields import Fields
+from .files import read_text, split_front_matter
+from .nodes import parse_yaml
+
+ARTICLE_FIELDS = ("id", "title", "source", "author", "published", "language", "topics", "editor_note")
+SOURCE_FIELDS = ("name", "section", "url")
+BRIEFING_FIELDS = ("id", "date", "title", "summary", "key_points", "topics", "articles")
+
+
+def load(root: Path) -> tuple[Publication | None, Problems]:
+    """Everything or nothing: a Publication only when no errors were found (warnings allowed)."""
+    problems = Problems()
+    config = load_config(root, problems)
+    if config is None:
+        return None, problems
+    articles = _load_all(root, sorted((root / "content" / "articles").rglob("*.md")), problems, config, _article)
+    briefings = _load_all(root, sorted((root / "briefings").glob("*.y*ml")), problems, config, _briefing)
+    articles_by_id = _unique(articles, problems)
+    briefings_by_id = _unique(briefings, problems)
+    for briefing, refs in briefings_by_id.values():
+        for article_id, where in refs["articles"]:
+            if article_id not in articles_by_id:
+                problems.error(where, "articles", f"unknown article {article_id!r} (no content/articles/**/{article_id}.md)")
+    for item, refs in [*articles_by_id.values(), *briefings_by_id.values()]:
+        for topic, where in refs["topics"]:
+            if topic not in config.topics:
+                problems.error(where, "topics", f"unknown topic {topic!r} (topics are listed in mkdocs.yml under extra.briefing.topics)")
+    if problems.errors:
+        return None, problems
+    ordered = sorted((b for b, _ in briefings_by_id.values()), key=lambda b: (b.date, b.id), reverse=True)
+    publication = Publication(config, {a.id: a for a, _ in articles_by_id.values()}, tuple(ordered))
+    return publication, problems
+
+
+def load_or_raise(root: Path) -> Publication:
+    publication, problems = load(root)
+    if publication is None:
+        raise LoadError(problems.sorted())
+    return publication
+
+
+def _load_all(root, paths, problems, config, reader):
+    loaded = []
+    for path in paths:
+        shown = relative(path, root)
+        text = read_text(path, shown, problems)
+        if text is not None:
+            item = reader(path, shown, text, problems, config)
+            if item is not None:
+                loaded.append(item)
+    return loaded
+
+
+def _unique(items, problems: Problems) -> dict:
+    """id -> (item, references); a second file with the same id is an error at its id."""
+    by_id: dict = {}
+    for item, refs, where in items:
+        if item.id in by_id:
+            problems.error(where, "id", f"duplicate id {item.id!r} (also used by {by_id[item.id][2].path})")
+            continue
+        by_id[item.id] = (item, refs, where)
+    return {key: (item, refs) for key, (item, refs, _) in by_id.items()}
+
+
+def _check_id(fields: Fields, path: Path) -> tuple[str | None, Location]:
+    item_id = fields.slug("id", required=True)
+    if item_id is not None and item_id != path.stem:
+        fields.problems.error(fields.location("id"), "id", f"id {item_id!r} does not match the file name {path.name!r}")
+    return item_id, fields.location("id")
+
+
+def _article(path: Path, shown: str, text: str, problems: Problems, config: Config):
+    parts = split_front_matter(text, shown, problems)
+    if parts is None:
+        return None
+    front, body = parts
+    before = len(problems.errors)
+    node = parse_yaml(front, shown, problems, line_offset=1)
+    if node is None:
+        return None
+    fields = Fields(node, shown, "", problems, ARTICLE_FIELDS)
+    article_id, where = _check_id(fields, path)
+    source = fields.fields("source", SOURCE_FIELDS)
+    topics = fields.slugs("topics")
+    article = Article(
+        id=article_id or path.stem,
+        title=fields.text("title", required=True) or "",
+        source=Source(source.text("name"), source.text("section"), source.text("url")) if source else Source(),
+        author=fields.text("author"),
+        published=fields.datetime_with_zone("published"),
+        language=fields.language("language", required=True) or "",
+        topics=tuple(topic for topic, _ in topics),
+        body=body,
+        editor_note=fields.text("editor_note"),
+    )
+    if not body.strip():
+        problems.warning(Location(shown, front.count("\n") + 3, 1), "body", "article has no body text")
+    if len(problems.errors) > before:
+        return None
+    return article, {"topics": topics}, where
+
+
+def _briefing(path: Path, shown: str, text: str, problems: Problems, config: Config):
+    before = len(problems.errors)
+    node = parse_yaml(text, shown, problems)
+    if node is None:
+        return None
+    languages = config.language_codes
+    fields = Fields(node, shown, "", problems, BRIEFING_FIELDS)
+    briefing_id, where = _check_id(fields, path)
+    day = fields.date("date", required=True)
+    if briefing_id and day and not briefing_id.startswith(day.isoformat()):
+        problems.error(where, "id", f"id {briefing_id!r} must start with the briefing's date {day.isoformat()}")
+    key_points = fields.localized_list("key_points", languages)
+    if not key_points and "key_points" not in fields.node.values:
+        problems.error(fields.location("key_points"), "key_points", "missing required field")
+    topics = fields.slugs("topics")
+    articles = fields.slugs("articles")
+    title = fields.localized("title", languages, required=True)
+    summary = fields.localized("summary", languages, required=True)
+    if len(problems.errors) > before:
+        return None
+    briefing = Briefing(
+        id=briefing_id,
+        date=day,
+        title=title,
+        summary=summary,
+        key_points=tuple(key_points),
+        topics=tuple(topic for topic, _ in topics),
+        articles=tuple(article for article, _ in articles),
+    )
+    return briefing, {"topics": topics, "articles": articles}, where

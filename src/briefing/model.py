@@ -1,0 +1,112 @@
+"""The publication as every output sees it: typed, validated, immutable, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from types import MappingProxyType
+from typing import Mapping
+
+
+@dataclass(frozen=True)
+class Localized:
+    """One text in several languages; `in_language` applies the fallback rule."""
+
+    texts: Mapping[str, str]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "texts", MappingProxyType(dict(self.texts)))
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self.texts.items())))
+
+    def in_language(self, language: str, fallback_order: tuple[str, ...]) -> tuple[str, str]:
+        """(text, language it is in): the requested one, else the first available by preference."""
+        if self.texts.get(language):
+            return self.texts[language], language
+        for other in fallback_order:
+            if self.texts.get(other):
+                return self.texts[other], other
+        return "", language
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    name: Localized
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str | None = None
+    section: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    title: str
+    source: Source
+    author: str | None
+    published: datetime | None
+    language: str
+    topics: tuple[str, ...]
+    body: str
+    editor_note: str | None = None
+
+    @property
+    def url(self) -> str | None:
+        return self.source.url
+
+
+@dataclass(frozen=True)
+class Briefing:
+    id: str
+    date: date
+    title: Localized
+    summary: Localized
+    key_points: tuple[Localized, ...]
+    topics: tuple[str, ...]
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str  # its own name, as the language selector shows it
+
+
+@dataclass(frozen=True)
+class Config:
+    site_name: Localized
+    description: Localized
+    site_url: str
+    languages: tuple[Language, ...]
+    timezone: str
+    topics: Mapping[str, Topic]
+    home_limit: int = 20
+    base: Mapping = field(default_factory=dict)  # the rest of mkdocs.yml, for the engine
+
+    @property
+    def language_codes(self) -> tuple[str, ...]:
+        return tuple(language.code for language in self.languages)
+
+
+@dataclass(frozen=True)
+class Publication:
+    config: Config
+    articles: Mapping[str, Article]
+    briefings: tuple[Briefing, ...]  # newest first
+
+    def briefings_citing(self, article_id: str) -> list[Briefing]:
+        return [b for b in self.briefings if article_id in b.articles]
+
+    def briefings_on(self, topic: str) -> list[Briefing]:
+        return [b for b in self.briefings if topic in b.topics]
+
+    def articles_on(self, topic: str) -> list[Article]:
+        return sorted(
+            (a for a in self.articles.values() if topic in a.topics),
+            key=lambda a: (a.published is None, -(a.published.timestamp() if a.published else 0), a.id),
+        )

@@ -1,0 +1,56 @@
+"""Jinja set up to write Markdown: every value is escaped unless it is marked safe."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+# Characters that start Markdown inline syntax (emphasis, code, links, attribute lists).
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
+
+
+def escape_markdown(value) -> Markup:
+    """Plain text as Markdown that renders to exactly that text: HTML-escaped, syntax backslashed."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    text = " ".join(str(value).split())
+    return Markup(MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(text))))
+
+
+def external_url(value: str | None) -> Markup:
+    """An http(s) URL safe inside a Markdown link; anything else (javascript:, data:, file:) becomes empty."""
+    if not value or urlsplit(value.strip()).scheme.lower() not in ("http", "https"):
+        return Markup("")
+    return Markup(quote(value.strip(), safe=":/?#@!$&'*+,;=%~[]"))
+
+
+def markdown_body(value: str) -> Markup:
+    """An article body is Markdown; raw HTML in it is shown as text, never passed through."""
+    return Markup(value.replace("<", "&lt;"))
+
+
+def relative_link(target: str, current: str) -> Markup:
+    """Link between two docs-tree files, as MkDocs resolves (and checks) Markdown links."""
+    return Markup(posixpath.relpath(target, posixpath.dirname(current) or "."))
+
+
+def markdown_environment(templates: Path) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(templates),
+        extensions=["jinja2.ext.i18n"],
+        autoescape=True,  # macro and gettext results come back as Markup, not re-escaped
+        finalize=escape_markdown,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(external_url=external_url, markdown_body=markdown_body)
+    return env

@@ -1,0 +1,99 @@
+"""The docs tree of one language: Markdown pages rendered from the model with Jinja.
+
+Every language gets the same page paths, so the page in the other language is always
+at the same place; the engine and the sitemap rely on that.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from markupsafe import Markup, escape
+
+from .. import i18n
+from ..model import Localized, Publication
+from .markdown import escape_markdown, markdown_environment, relative_link
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # in the docs tree, e.g. "briefings/2025-10-30-x.md"
+    template: str
+    context: dict = field(default_factory=dict)
+
+
+def page_list(publication: Publication) -> list[Page]:
+    """Every page of a language's site; the same list for every language."""
+    pages = [Page("index.md", "home.md.j2", {"briefings": publication.briefings[: publication.config.home_limit]})]
+    for briefing in publication.briefings:
+        pages.append(Page(f"briefings/{briefing.id}.md", "briefing.md.j2", {"briefing": briefing}))
+    for article in sorted(publication.articles.values(), key=lambda a: a.id):
+        pages.append(Page(f"articles/{article.id}.md", "article.md.j2", {"article": article}))
+    months = defaultdict(list)
+    for briefing in publication.briefings:
+        months[briefing.date.strftime("%Y-%m")].append(briefing)
+    pages.append(Page("archive/index.md", "archive.md.j2", {"months": dict(months)}))
+    for key, briefings in months.items():
+        pages.append(Page(f"archive/{key}.md", "month.md.j2", {"month": briefings[0].date, "briefings": briefings}))
+    pages.append(Page("topics/index.md", "topics.md.j2", {}))
+    for slug, topic in publication.config.topics.items():
+        context = {"topic": topic, "briefings": publication.briefings_on(slug), "articles": publication.articles_on(slug)}
+        pages.append(Page(f"topics/{slug}.md", "topic.md.j2", context))
+    return pages
+
+
+def render_docs(publication: Publication, language: str, templates: Path, locales: Path, out: Path) -> list[Page]:
+    """Write the docs tree for `language` into `out`, touching only files whose text changed."""
+    env = markdown_environment(templates)
+    translations = i18n.translations(locales, language)
+    env.install_gettext_translations(translations, newstyle=True)
+    pages = page_list(publication)
+    wanted = {}
+    for page in pages:
+        helpers = _helpers(publication, language, page.path, translations.gettext)
+        module = env.get_template(page.template).make_module({"publication": publication, **helpers, **page.context})
+        # The theme prints meta titles unescaped into <title>: escape them here.
+        meta = yaml.safe_dump({"title": str(escape(module.page_title))}, allow_unicode=True, width=1000)
+        wanted[page.path] = f"---\n{meta}---\n\n{module}"
+    _sync(out, wanted)
+    return pages
+
+
+def _helpers(publication: Publication, language: str, current: str, gettext) -> dict:
+    fallback = publication.config.language_codes
+
+    def localized(value: Localized) -> Markup:
+        """The text in this page's language, or another one, visibly marked as untranslated."""
+        text, shown_in = value.in_language(language, fallback)
+        if shown_in == language:
+            return escape_markdown(text)
+        label = escape(gettext("Not yet translated"))
+        return Markup(f'<span lang="{shown_in}" class="untranslated">{escape_markdown(text)}</span> <small class="untranslated-label">({label})</small>')
+
+    return {
+        "language": language,
+        "t": localized,
+        "plain": lambda value: value.in_language(language, fallback)[0],
+        "link": lambda target: relative_link(target, current),
+        "long_date": lambda day: i18n.long_date(day, language),
+        "date_time": lambda moment: i18n.date_time(moment, language),
+        "month_name": lambda day: i18n.month(day, language),
+        "topic_name": lambda slug: localized(publication.config.topics[slug].name),
+    }
+
+
+def _sync(out: Path, files: dict[str, str]) -> None:
+    """Make `out` hold exactly `files`; unchanged files keep their bytes and mtime."""
+    out.mkdir(parents=True, exist_ok=True)
+    for existing in out.rglob("*.md"):
+        if existing.relative_to(out).as_posix() not in files:
+            existing.unlink()
+    for relative_path, text in files.items():
+        target = out / relative_path
+        if target.exists() and target.read_text(encoding="utf-8") == text:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")

@@ -1,0 +1,56 @@
+"""Files at the top of site/: the language chooser, a sitemap of every language, robots.txt."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from ..model import Publication
+from .pages import Page
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+
+def write_root(publication: Publication, pages: list[Page], templates: Path, site: Path) -> None:
+    config = publication.config
+    env = Environment(loader=FileSystemLoader(templates), autoescape=select_autoescape(["html.j2"]))
+    html = env.get_template("root.html.j2").render(
+        languages=config.languages,
+        site_url=config.site_url,
+        site_names={code: config.site_name.in_language(code, config.language_codes)[0] for code in config.language_codes},
+        codes_json=json.dumps(list(config.language_codes)),
+    )
+    (site / "index.html").write_text(html, encoding="utf-8")
+    (site / "sitemap.xml").write_bytes(sitemap(publication, pages))
+    (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {config.site_url}sitemap.xml\n", encoding="utf-8")
+
+
+def page_url(site_url: str, language: str, page: Page) -> str:
+    """The published URL of a docs-tree page (MkDocs' directory URLs)."""
+    path = page.path.removesuffix(".md")
+    if path == "index" or path.endswith("/index"):
+        path = path.removesuffix("index")
+    else:
+        path += "/"
+    return f"{site_url}{language}/{path}"
+
+
+def sitemap(publication: Publication, pages: list[Page]) -> bytes:
+    """Every page in every language, each naming its translations (hreflang)."""
+    ET.register_namespace("", SITEMAP_NS)
+    ET.register_namespace("xhtml", XHTML_NS)
+    urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
+    codes = publication.config.language_codes
+    for page in pages:
+        for language in codes:
+            url = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
+            ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = page_url(publication.config.site_url, language, page)
+            for other in codes:
+                ET.SubElement(url, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=other,
+                              href=page_url(publication.config.site_url, other, page))
+    ET.indent(urlset)
+    return ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
