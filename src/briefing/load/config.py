@@ -38,7 +38,7 @@ def load_config(root: Path, problems: Problems) -> Config | None:
         problems.error(settings.location("languages"), "extra.briefing.languages", "list at least one language")
     timezone = settings.text("timezone", required=True)
     if timezone and not _is_zone(timezone):
-        problems.error(settings.location("timezone"), "extra.briefing.timezone", f"unknown time zone {timezone!r} (e.g. Asia/Seoul)")
+        problems.error(settings.value_location("timezone"), "extra.briefing.timezone", f"unknown time zone {timezone!r} (e.g. Asia/Seoul)")
     site_name = settings.localized("site_name", codes, required=True)
     description = settings.localized("description", codes, required=True)
     topics = _topics(settings, codes)

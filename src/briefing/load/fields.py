@@ -58,6 +58,10 @@ class Fields:
             return self.node.key_locations[key]
         return self.node.location
 
+    def value_location(self, key: str) -> Location:
+        node = self.node.values.get(key)
+        return node.location if node is not None else self.location(key)
+
     def _wrong_type(self, node: Node, field: str, expected: str) -> None:
         got = node.kind if isinstance(node, Scalar) else ("a list" if isinstance(node, Sequence) else "a mapping")
         shown = f" {node.text!r}" if isinstance(node, Scalar) else ""
@@ -96,7 +100,7 @@ class Fields:
     def slug(self, key: str, required: bool = False) -> str | None:
         value = self.text(key, required)
         if value is not None and not SLUG.match(value):
-            self.problems.error(self.location(key), self.name(key), f"{value!r} is not a valid id (lowercase letters, digits and single hyphens)")
+            self.problems.error(self.value_location(key), self.name(key), f"{value!r} is not a valid id (lowercase letters, digits and single hyphens)")
             return None
         return value
 
@@ -154,7 +158,7 @@ class Fields:
     def language(self, key: str, required: bool = False) -> str | None:
         value = self.text(key, required)
         if value is not None and not is_language_code(value):
-            self.problems.error(self.location(key), self.name(key), f"unknown language code {value!r} (use e.g. en or ko)")
+            self.problems.error(self.value_location(key), self.name(key), f"unknown language code {value!r} (use e.g. en or ko)")
             return None
         return value
 

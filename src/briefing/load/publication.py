@@ -22,18 +22,16 @@ def load(root: Path) -> tuple[Publication | None, Problems]:
     config = load_config(root, problems)
     if config is None:
         return None, problems
-    articles = _load_all(root, sorted((root / "content" / "articles").rglob("*.md")), problems, config, _article)
+    article_paths = sorted((root / "content" / "articles").rglob("*.md"))
+    articles = _load_all(root, article_paths, problems, config, _article)
     briefings = _load_all(root, sorted((root / "briefings").glob("*.y*ml")), problems, config, _briefing)
+    article_files = {path.stem for path in article_paths}  # one that failed to load has its own error
     articles_by_id = _unique(articles, problems)
     briefings_by_id = _unique(briefings, problems)
-    for briefing, refs in briefings_by_id.values():
-        for article_id, where in refs["articles"]:
-            if article_id not in articles_by_id:
+    for briefing, cited in briefings_by_id.values():
+        for article_id, where in cited:
+            if article_id not in articles_by_id and article_id not in article_files:
                 problems.error(where, "articles", f"unknown article {article_id!r} (no content/articles/**/{article_id}.md)")
-    for item, refs in [*articles_by_id.values(), *briefings_by_id.values()]:
-        for topic, where in refs["topics"]:
-            if topic not in config.topics:
-                problems.error(where, "topics", f"unknown topic {topic!r} (topics are listed in mkdocs.yml under extra.briefing.topics)")
     if problems.errors:
         return None, problems
     ordered = sorted((b for b, _ in briefings_by_id.values()), key=lambda b: (b.date, b.id), reverse=True)
@@ -61,7 +59,7 @@ def _load_all(root, paths, problems, config, reader):
 
 
 def _unique(items, problems: Problems) -> dict:
-    """id -> (item, references); a second file with the same id is an error at its id."""
+    """id -> (item, what it cites); a second file with the same id is an error at its id."""
     by_id: dict = {}
     for item, refs, where in items:
         if item.id in by_id:
@@ -78,6 +76,14 @@ def _check_id(fields: Fields, path: Path) -> tuple[str | None, Location]:
     return item_id, fields.location("id")
 
 
+def _topics(fields: Fields, config: Config) -> tuple[str, ...]:
+    topics = fields.slugs("topics")
+    for topic, where in topics:
+        if topic not in config.topics:
+            fields.problems.error(where, "topics", f"unknown topic {topic!r} (topics are listed in mkdocs.yml under extra.briefing.topics)")
+    return tuple(topic for topic, _ in topics)
+
+
 def _article(path: Path, shown: str, text: str, problems: Problems, config: Config):
     parts = split_front_matter(text, shown, problems)
     if parts is None:
@@ -90,7 +96,6 @@ def _article(path: Path, shown: str, text: str, problems: Problems, config: Conf
     fields = Fields(node, shown, "", problems, ARTICLE_FIELDS)
     article_id, where = _check_id(fields, path)
     source = fields.fields("source", SOURCE_FIELDS)
-    topics = fields.slugs("topics")
     article = Article(
         id=article_id or path.stem,
         title=fields.text("title", required=True) or "",
@@ -98,7 +103,7 @@ def _article(path: Path, shown: str, text: str, problems: Problems, config: Conf
         author=fields.text("author"),
         published=fields.datetime_with_zone("published"),
         language=fields.language("language", required=True) or "",
-        topics=tuple(topic for topic, _ in topics),
+        topics=_topics(fields, config),
         body=body,
         editor_note=fields.text("editor_note"),
     )
@@ -106,7 +111,7 @@ def _article(path: Path, shown: str, text: str, problems: Problems, config: Conf
         problems.warning(Location(shown, front.count("\n") + 3, 1), "body", "article has no body text")
     if len(problems.errors) > before:
         return None
-    return article, {"topics": topics}, where
+    return article, {}, where
 
 
 def _briefing(path: Path, shown: str, text: str, problems: Problems, config: Config):
@@ -123,7 +128,7 @@ def _briefing(path: Path, shown: str, text: str, problems: Problems, config: Con
     key_points = fields.localized_list("key_points", languages)
     if not key_points and "key_points" not in fields.node.values:
         problems.error(fields.location("key_points"), "key_points", "missing required field")
-    topics = fields.slugs("topics")
+    topics = _topics(fields, config)
     articles = fields.slugs("articles")
     title = fields.localized("title", languages, required=True)
     summary = fields.localized("summary", languages, required=True)
@@ -135,7 +140,7 @@ def _briefing(path: Path, shown: str, text: str, problems: Problems, config: Con
         title=title,
         summary=summary,
         key_points=tuple(key_points),
-        topics=tuple(topic for topic, _ in topics),
+        topics=topics,
         articles=tuple(article for article, _ in articles),
     )
-    return briefing, {"topics": topics, "articles": articles}, where
+    return briefing, articles, where

@@ -1,0 +1,92 @@
+"""Shared fixtures: small publications written inline, and the demo project."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+CONFIG = """\
+site_name: Test Briefing
+site_url: https://briefing.test/
+theme:
+  name: material
+  font: false
+markdown_extensions: [admonition, attr_list, md_in_html]
+extra:
+  briefing:
+    languages: [en, ko]
+    timezone: Asia/Seoul
+    site_name: {en: Test Briefing, ko: 시험 브리핑}
+    description: {en: A test publication., ko: 시험용 발행물.}
+    topics:
+      alliance: {en: Alliance, ko: 한미동맹}
+      summit: {en: Summit diplomacy, ko: 정상외교}
+"""
+
+ARTICLE = """\
+---
+id: 2025-10-30-sample
+title: Sample article
+source: {name: Sample Daily, section: Politics, url: "https://news.example/sample"}
+author: Kim Reporter
+published: 2025-10-30T11:50:28+09:00
+language: en
+topics: [alliance]
+editor_note: null
+---
+Body of the sample article.
+"""
+
+BRIEFING = """\
+id: 2025-10-31-sample
+date: 2025-10-31
+title: {en: Sample briefing, ko: 시험 브리핑}
+summary: {en: What happened., ko: 무슨 일이 있었나.}
+key_points:
+  - {en: First point., ko: 첫째 요점.}
+topics: [alliance]
+articles: [2025-10-30-sample]
+"""
+
+
+def write_tree(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def make_project(tmp_path):
+    """A valid one-article, one-briefing publication; `files` override or add files."""
+
+    def make(files: dict[str, str] | None = None, templates: bool = False) -> Path:
+        base = {
+            "mkdocs.yml": CONFIG,
+            "content/articles/2025/2025-10-30-sample.md": ARTICLE,
+            "briefings/2025-10-31-sample.yaml": BRIEFING,
+        }
+        root = write_tree(tmp_path / "project", {**base, **(files or {})})
+        if templates:
+            for folder in ("templates", "locales"):
+                shutil.copytree(REPO / folder, root / folder)
+        return root
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory):
+    """The demo publication, built once for the whole session with the real CLI."""
+    from briefing.cli import main
+
+    root = tmp_path_factory.mktemp("demo") / "project"
+    shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(".venv", "site", "build", ".git", ".site.*", "__pycache__"))
+    assert main(["--project", str(root), "build", "-q"]) == 0
+    return root / "site"
