@@ -1,0 +1,81 @@
+"""`briefing build`: a failed build never touches the last good site/, and two builds can't collide."""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+
+from briefing.cli import main
+
+from conftest import BRIEFING
+
+
+def snapshot(site) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def build(project, capsys):
+    code = main(["--project", str(project), "build", "-q"])
+    return code, capsys.readouterr().err
+
+
+def test_build_writes_both_languages_and_the_root(make_project, capsys):
+    project = make_project(templates=True)
+    code, err = build(project, capsys)
+    assert (code, err) == (0, "")
+    site = project / "site"
+    for name in ("index.html", "sitemap.xml", "robots.txt", "en/index.html", "ko/index.html",
+                 "en/briefings/2025-10-31-sample/index.html", "ko/articles/2025-10-30-sample/index.html"):
+        assert (site / name).is_file(), name
+    assert not (project / ".site.staging").exists()
+
+
+def test_validation_error_leaves_site_byte_for_byte(make_project, capsys):
+    project = make_project(templates=True)
+    assert build(project, capsys)[0] == 0
+    before = snapshot(project / "site")
+    (project / "briefings/2025-10-31-sample.yaml").write_text(BRIEFING.replace("date: 2025-10-31", "date: 31.10.2025"))
+    code, err = build(project, capsys)
+    assert code == 1
+    assert err.splitlines() == [
+        "briefings/2025-10-31-sample.yaml:2:7: date: invalid date '31.10.2025' (expected YYYY-MM-DD)",
+        "build failed: 1 problem(s) in the sources; site/ left as it was",
+    ]
+    assert snapshot(project / "site") == before
+
+
+def test_template_exception_leaves_site_and_names_the_template(make_project, capsys):
+    project = make_project(templates=True)
+    assert build(project, capsys)[0] == 0
+    before = snapshot(project / "site")
+    template = project / "templates/site/briefing.md.j2"
+    template.write_text(template.read_text() + "\n{{ briefing.no_such_field }}\n")
+    code, err = build(project, capsys)
+    assert code == 1
+    assert "Traceback" not in err
+    assert err.startswith("build failed: templates/site/briefing.md.j2:")
+    assert "no_such_field" in err and "site/ left as it was" in err
+    assert snapshot(project / "site") == before
+
+
+def test_engine_failure_leaves_site(make_project, capsys):
+    project = make_project(templates=True)
+    assert build(project, capsys)[0] == 0
+    before = snapshot(project / "site")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("name: material", "name: no-such-theme"))
+    code, err = build(project, capsys)
+    assert code == 1 and "MkDocs could not build the 'en' site" in err and "no-such-theme" in err
+    assert snapshot(project / "site") == before
+
+
+def test_second_build_at_once_is_refused_with_a_clear_message(make_project, capsys):
+    project = make_project(templates=True)
+    (project / "build").mkdir()
+    with open(project / "build/build.lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        code, err = build(project, capsys)
+    assert code == 1
+    assert err.startswith("build failed: another build is running in this project")
+    assert not (project / "site").exists()

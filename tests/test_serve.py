@@ -1,0 +1,74 @@
+"""`briefing serve`: the preview is served on 127.0.0.1 and follows edits without a restart."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from conftest import BRIEFING
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(url: str, text: str, seconds: float = 60) -> str:
+    deadline = time.monotonic() + seconds
+    page = ""
+    while time.monotonic() < deadline:
+        try:
+            page = fetch(url)
+            if text in page:
+                return page
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"{text!r} did not appear at {url} within {seconds} s")
+
+
+@pytest.fixture
+def served(make_project):
+    project = make_project(templates=True)
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "briefing.cli", "--project", str(project), "serve", "--port", str(port)],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        yield project, f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_preview_reloads_after_editing_a_briefing_and_a_template(served):
+    project, base = served
+    page_url = f"{base}/ko/briefings/2025-10-31-sample/"
+    page = wait_for(page_url, "시험 브리핑")
+    assert "livereload" in page  # the page listens for rebuilds
+
+    (project / "briefings/2025-10-31-sample.yaml").write_text(BRIEFING.replace("ko: 시험 브리핑", "ko: 고친 제목"))
+    wait_for(page_url, "고친 제목")
+
+    template = project / "templates/site/briefing.md.j2"
+    template.write_text(template.read_text() + "\nTEMPLATE-EDITED\n")
+    wait_for(page_url, "TEMPLATE-EDITED")
+
+
+def test_preview_keeps_last_good_version_when_an_edit_breaks_it(served):
+    project, base = served
+    page_url = f"{base}/en/briefings/2025-10-31-sample/"
+    wait_for(page_url, "Sample briefing")
+    (project / "briefings/2025-10-31-sample.yaml").write_text("id: [broken\n")
+    time.sleep(3)
+    assert "Sample briefing" in fetch(page_url)
