@@ -1,0 +1,70 @@
+"""The built demo in real Chromium: language selector and search, as a reader uses them."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+
+import pytest
+
+from playwright import sync_api as playwright
+
+BRIEFING = "2025-10-30-summit-balanced-results"
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture(scope="module")
+def base_url(demo_site):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(demo_site))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="en-US")
+    yield context.new_page()
+    context.close()
+
+
+def test_language_selector_lands_on_the_same_briefing_in_korean(page, base_url):
+    page.goto(f"{base_url}/en/briefings/{BRIEFING}/")
+    english_title = page.locator("h1").inner_text()
+    page.locator(".md-header__option .md-select button").hover()
+    page.get_by_role("link", name="한국어").click()
+    page.wait_for_url(f"{base_url}/ko/briefings/{BRIEFING}/")
+    assert page.locator("html").get_attribute("lang") == "ko"
+    korean_title = page.locator("h1").inner_text()
+    assert korean_title != english_title
+    assert any("\uac00" <= ch <= "\ud7a3" for ch in korean_title)
+    assert "2025년 10월 30일 목요일" in page.locator("article").inner_text()
+
+
+def test_root_sends_a_korean_browser_to_the_korean_site(browser, base_url):
+    context = browser.new_context(locale="ko-KR")
+    page = context.new_page()
+    page.goto(f"{base_url}/")
+    page.wait_for_url(f"{base_url}/ko/")
+    context.close()
+
+
+@pytest.mark.parametrize("language, word", [("en", "deterrence"), ("ko", "확장억제")])
+def test_search_finds_a_briefing_by_a_word_from_its_summary(page, base_url, language, word):
+    page.goto(f"{base_url}/{language}/")
+    page.locator("label.md-header__button[for='__search'], .md-search__input").first.click()
+    page.locator("input.md-search__input").fill(word)
+    results = page.locator(f".md-search-result__item a[href*='briefings/{BRIEFING}']")
+    results.first.wait_for(timeout=15000)
+    assert results.count() >= 1
