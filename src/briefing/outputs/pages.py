@@ -55,9 +55,7 @@ def render_docs(publication: Publication, language: str, templates: Path, locale
     for page in pages:
         helpers = _helpers(publication, language, page.path, translations.gettext)
         module = env.get_template(page.template).make_module({"publication": publication, **helpers, **page.context})
-        # The theme prints meta titles unescaped into <title>: escape them here.
-        meta = yaml.safe_dump({"title": str(escape(module.page_title))}, allow_unicode=True, width=1000)
-        wanted[page.path] = f"---\n{meta}---\n\n{module}"
+        wanted[page.path] = _front_matter(module.page_title) + str(module)
     _sync(out, wanted)
     return pages
 
@@ -83,6 +81,14 @@ def _helpers(publication: Publication, language: str, current: str, gettext) -> 
         "month_name": lambda day: i18n.month(day, language),
         "topic_name": lambda slug: localized(publication.config.topics[slug].name),
     }
+
+
+def _front_matter(title: str) -> str:
+    """The page title for <title> and search; the home page has none, so the theme shows the site name."""
+    if not title:
+        return ""
+    # The theme prints meta titles unescaped into <title>: escape them here.
+    return "---\n" + yaml.safe_dump({"title": str(escape(title))}, allow_unicode=True, width=1000) + "---\n\n"
 
 
 def _sync(out: Path, files: dict[str, str]) -> None:
