@@ -87,6 +87,7 @@ def demo_site(tmp_path_factory):
     from briefing.cli import main
 
     root = tmp_path_factory.mktemp("demo") / "project"
-    shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(".venv", "site", "build", ".git", ".site.*", "__pycache__"))
+    skipped = {".venv", "site", "build", ".git", ".site.staging", ".site.previous"}
+    shutil.copytree(REPO, root, ignore=lambda folder, names: skipped & set(names) if Path(folder) == REPO else {"__pycache__"})
     assert main(["--project", str(root), "build", "-q"]) == 0
     return root / "site"

@@ -63,8 +63,8 @@ def test_root_sends_a_korean_browser_to_the_korean_site(browser, base_url):
 @pytest.mark.parametrize("language, word", [("en", "deterrence"), ("ko", "확장억제")])
 def test_search_finds_a_briefing_by_a_word_from_its_summary(page, base_url, language, word):
     page.goto(f"{base_url}/{language}/")
-    page.locator("label.md-header__button[for='__search'], .md-search__input").first.click()
-    page.locator("input.md-search__input").fill(word)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(word, delay=30)
     results = page.locator(f".md-search-result__item a[href*='briefings/{BRIEFING}']")
     results.first.wait_for(timeout=15000)
     assert results.count() >= 1

@@ -79,3 +79,13 @@ def test_second_build_at_once_is_refused_with_a_clear_message(make_project, caps
     assert code == 1
     assert err.startswith("build failed: another build is running in this project")
     assert not (project / "site").exists()
+
+
+def test_strict_build_refuses_missing_translations(make_project, capsys):
+    project = make_project({"briefings/2025-10-31-sample.yaml": BRIEFING.replace("ko: 시험 브리핑", "ko: ''")}, templates=True)
+    code = main(["--project", str(project), "build", "-q", "--strict"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "title.ko: warning: missing Korean translation" in err
+    assert not (project / "site").exists()
+    assert main(["--project", str(project), "build", "-q"]) == 0

@@ -72,3 +72,10 @@ def test_preview_keeps_last_good_version_when_an_edit_breaks_it(served):
     (project / "briefings/2025-10-31-sample.yaml").write_text("id: [broken\n")
     time.sleep(3)
     assert "Sample briefing" in fetch(page_url)
+
+
+def test_preview_links_to_itself_not_to_production(served):
+    project, base = served
+    page = wait_for(f"{base}/en/", "Test Briefing")
+    assert f'hreflang="ko" href="{base}/ko/"' in page
+    assert "briefing.test" not in page

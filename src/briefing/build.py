@@ -7,6 +7,7 @@ import os
 import shutil
 import traceback
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
@@ -24,13 +25,19 @@ class BuildError(Exception):
     """A build step failed; the message names the step and the file."""
 
 
-def build(project: Path, output: Path, work: Path | None = None, say: Callable[[str], None] = lambda _: None) -> Publication:
-    """Build the whole publication into `output`; on any failure `output` is left as it was."""
+def build(project: Path, output: Path, work: Path | None = None, say: Callable[[str], None] = lambda _: None,
+          site_url: str | None = None, strict: bool = False) -> Publication:
+    """Build the whole publication into `output`; on any failure `output` is left as it was.
+
+    `site_url` replaces the configured one, so a local preview links to itself, not to production.
+    """
     work = work or project / "build"
     work.mkdir(parents=True, exist_ok=True)
     with _exclusive(work / "build.lock"):
         _recover(output)
-        publication = load_or_raise(project)
+        publication = load_or_raise(project, strict)
+        if site_url:
+            publication = replace(publication, config=replace(publication.config, site_url=site_url))
         say(f"Loaded {len(publication.articles)} articles and {len(publication.briefings)} briefings")
         staging = output.with_name(f".{output.name}.staging")
         shutil.rmtree(staging, ignore_errors=True)

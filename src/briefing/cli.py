@@ -72,17 +72,11 @@ def _build(args, project: Path) -> int:
     return 0 if _build_reporting(project, output, None, say, args.strict) else 1
 
 
-def _build_reporting(project: Path, output: Path, work: Path | None, say, strict: bool = False) -> bool:
+def _build_reporting(project: Path, output: Path, work: Path | None, say, strict: bool = False, site_url: str | None = None) -> bool:
     """Build once; print what went wrong (file, line, field) and say whether it worked."""
     started = time.monotonic()
-    if strict:
-        publication, problems = load(project)
-        if problems.warnings:
-            _print_problems(problems.sorted())
-            print(f"build failed: {_summary(problems)} (--strict); {output.name}/ left as it was", file=sys.stderr)
-            return False
     try:
-        publication = build(project, output, work, say)
+        publication = build(project, output, work, say, site_url, strict)
     except LoadError as exc:
         _print_problems(exc.problems)
         print(f"build failed: {len(exc.problems)} problem(s) in the sources; {output.name}/ left as it was", file=sys.stderr)
@@ -101,7 +95,8 @@ def _serve(args, project: Path) -> int:
     from .serve import serve
 
     say = lambda message: print(message, file=sys.stderr)  # noqa: E731
-    serve(project, args.host, args.port, lambda output, work: _build_reporting(project, output, work, say), say)
+    local = f"http://{args.host}:{args.port}/"
+    serve(project, args.host, args.port, lambda output, work: _build_reporting(project, output, work, say, site_url=local), say)
     return 0
 
 

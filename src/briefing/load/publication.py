@@ -39,9 +39,10 @@ def load(root: Path) -> tuple[Publication | None, Problems]:
     return publication, problems
 
 
-def load_or_raise(root: Path) -> Publication:
+def load_or_raise(root: Path, strict: bool = False) -> Publication:
+    """The Publication, or LoadError with every problem (warnings too, when `strict`)."""
     publication, problems = load(root)
-    if publication is None:
+    if publication is None or (strict and problems.warnings):
         raise LoadError(problems.sorted())
     return publication
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -17,12 +16,12 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 def write_root(publication: Publication, pages: list[Page], templates: Path, site: Path) -> None:
     config = publication.config
-    env = Environment(loader=FileSystemLoader(templates), autoescape=select_autoescape(["html.j2"]))
+    env = Environment(loader=FileSystemLoader(templates), autoescape=select_autoescape(["html.j2"]), trim_blocks=True, lstrip_blocks=True)
     html = env.get_template("root.html.j2").render(
         languages=config.languages,
         site_url=config.site_url,
         site_names={code: config.site_name.in_language(code, config.language_codes)[0] for code in config.language_codes},
-        codes_json=json.dumps(list(config.language_codes)),
+        codes=list(config.language_codes),
     )
     (site / "index.html").write_text(html, encoding="utf-8")
     (site / "sitemap.xml").write_bytes(sitemap(publication, pages))
