@@ -60,11 +60,18 @@ def test_root_sends_a_korean_browser_to_the_korean_site(browser, base_url):
     context.close()
 
 
-@pytest.mark.parametrize("language, word", [("en", "deterrence"), ("ko", "확장억제")])
-def test_search_finds_a_briefing_by_a_word_from_its_summary(page, base_url, language, word):
+@pytest.mark.parametrize("language, ready, word", [
+    ("en", "Type to start searching", "deterrence"),
+    ("ko", "검색어를 입력하세요", "확장억제"),
+])
+def test_search_finds_a_briefing_by_a_word_from_its_summary(page, base_url, language, ready, word):
     page.goto(f"{base_url}/{language}/")
     page.locator("input.md-search__input").click()
-    page.keyboard.type(word, delay=30)
+    # Material shows its "type to start" prompt (in the page's language) once the index is loaded.
+    page.locator(".md-search-result__meta", has_text=ready).wait_for(timeout=15000)
+    # Hangul arrives through the IME as text input, not key presses; Material searches on key-up.
+    page.keyboard.insert_text(word)
+    page.keyboard.press("End")
     results = page.locator(f".md-search-result__item a[href*='briefings/{BRIEFING}']")
     results.first.wait_for(timeout=15000)
     assert results.count() >= 1
