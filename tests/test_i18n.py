@@ -11,12 +11,12 @@ from briefing import i18n
 
 from conftest import REPO
 
-METHODS = [("src/**.py", "python"), ("templates/site/**.j2", "jinja2")]
+METHODS = [("src/**.py", "python"), ("templates/**.j2", "jinja2")]
 
 
 def source_messages() -> set[str]:
     found = set()
-    for message in extract_from_dir(str(REPO), METHODS, options_map={"templates/site/**.j2": {"extensions": "jinja2.ext.i18n"}}):
+    for message in extract_from_dir(str(REPO), METHODS, options_map={"templates/**.j2": {"extensions": "jinja2.ext.i18n"}}):
         msgid = message[2]
         found.add(msgid[0] if isinstance(msgid, tuple) else msgid)
     return found

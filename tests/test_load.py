@@ -30,7 +30,7 @@ CASES = {
     ),
     "unknown field": (
         {"briefings/2025-10-31-sample.yaml": BRIEFING + "headline: Extra\n"},
-        ["briefings/2025-10-31-sample.yaml:9:1: headline: unknown field (expected one of: articles, date, id, key_points, summary, title, topics)"],
+        ["briefings/2025-10-31-sample.yaml:9:1: headline: unknown field (expected one of: articles, date, id, key_points, published, summary, title, topics, updated)"],
     ),
     "missing required field": (
         {"briefings/2025-10-31-sample.yaml": BRIEFING.replace("summary: {en: What happened., ko: 무슨 일이 있었나.}\n", "")},
@@ -95,7 +95,7 @@ CASES = {
     "YAML alias": (
         {"briefings/2025-10-31-sample.yaml": BRIEFING.replace("title: {en: Sample briefing, ko: 시험 브리핑}", "title: &t {en: Sample briefing, ko: 시험 브리핑}") + "summary2: *t\n"},
         ["briefings/2025-10-31-sample.yaml:3:8: yaml: anchors and aliases (&name, *name) are not supported",
-         "briefings/2025-10-31-sample.yaml:9:1: summary2: unknown field (expected one of: articles, date, id, key_points, summary, title, topics)"],
+         "briefings/2025-10-31-sample.yaml:9:1: summary2: unknown field (expected one of: articles, date, id, key_points, published, summary, title, topics, updated)"],
     ),
 }
 

@@ -17,6 +17,7 @@ from . import i18n
 from .load import load_or_raise
 from .model import Publication
 from .outputs import engine
+from .outputs.feeds import write_feeds
 from .outputs.pages import render_docs
 from .outputs.root import write_root
 
@@ -47,6 +48,7 @@ def build(project: Path, output: Path, work: Path | None = None, say: Callable[[
                 pages = _render(publication, language, project, docs)
                 engine.build_language(publication, language, docs, staging / language, work, project)
                 say(f"Built {len(pages)} pages in {language}")
+            write_feeds(publication, staging, project)
             write_root(publication, pages, project / "templates" / "site", staging)
             _publish(staging, output)
         finally:

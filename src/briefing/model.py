@@ -64,6 +64,8 @@ class Article:
 class Briefing:
     id: str
     date: date
+    published: datetime  # `published:` in the file, else the date's midnight in the publication's zone
+    updated: datetime  # `updated:` in the file (editors set it when they revise), else `published`
     title: Localized
     summary: Localized
     key_points: tuple[Localized, ...]
@@ -85,7 +87,9 @@ class Config:
     languages: tuple[Language, ...]
     timezone: str
     topics: Mapping[str, Topic]
+    author: Localized | None = None
     home_limit: int = 20
+    feed_limit: int = 50
     base: Mapping = field(default_factory=dict)  # the rest of mkdocs.yml, for the engine
 
     @property

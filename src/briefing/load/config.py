@@ -15,7 +15,7 @@ from .files import read_text
 from .nodes import Mapping, parse_yaml
 
 CONFIG_FILE = "mkdocs.yml"
-SETTINGS = ("languages", "timezone", "site_name", "description", "home_limit", "topics")
+SETTINGS = ("languages", "timezone", "site_name", "description", "author", "home_limit", "feed_limit", "topics")
 
 
 def load_config(root: Path, problems: Problems) -> Config | None:
@@ -51,7 +51,9 @@ def load_config(root: Path, problems: Problems) -> Config | None:
         languages=tuple(Language(code, Locale.parse(code).get_display_name(code)) for code in codes),
         timezone=timezone,
         topics=topics,
+        author=settings.localized("author", codes),
         home_limit=settings.integer("home_limit", 20),
+        feed_limit=settings.integer("feed_limit", 50),
         base=_base_without_settings(text),
     )
 

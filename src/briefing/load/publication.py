@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from ..diagnostics import Location, LoadError, Problems, relative
 from ..model import Article, Briefing, Config, Publication, Source
@@ -13,7 +15,7 @@ from .nodes import parse_yaml
 
 ARTICLE_FIELDS = ("id", "title", "source", "author", "published", "language", "topics", "editor_note")
 SOURCE_FIELDS = ("name", "section", "url")
-BRIEFING_FIELDS = ("id", "date", "title", "summary", "key_points", "topics", "articles")
+BRIEFING_FIELDS = ("id", "date", "published", "updated", "title", "summary", "key_points", "topics", "articles")
 
 
 def load(root: Path) -> tuple[Publication | None, Problems]:
@@ -77,6 +79,16 @@ def _check_id(fields: Fields, path: Path) -> tuple[str | None, Location]:
     return item_id, fields.location("id")
 
 
+def _times(fields: Fields, day, config: Config) -> tuple[datetime | None, datetime | None]:
+    """When a briefing went out and was last revised; feeds show both."""
+    midnight = datetime.combine(day, time(), ZoneInfo(config.timezone)) if day else None
+    published = fields.datetime_with_zone("published") or midnight
+    updated = fields.datetime_with_zone("updated") or published
+    if published and updated and updated < published:
+        fields.problems.error(fields.value_location("updated"), "updated", "updated is earlier than published")
+    return published, updated
+
+
 def _topics(fields: Fields, config: Config) -> tuple[str, ...]:
     topics = fields.slugs("topics")
     for topic, where in topics:
@@ -126,6 +138,7 @@ def _briefing(path: Path, shown: str, text: str, problems: Problems, config: Con
     day = fields.date("date", required=True)
     if briefing_id and day and not briefing_id.startswith(day.isoformat()):
         problems.error(where, "id", f"id {briefing_id!r} must start with the briefing's date {day.isoformat()}")
+    published, updated = _times(fields, day, config)
     key_points = fields.localized_list("key_points", languages)
     if not key_points and "key_points" not in fields.node.values:
         problems.error(fields.location("key_points"), "key_points", "missing required field")
@@ -138,6 +151,8 @@ def _briefing(path: Path, shown: str, text: str, problems: Problems, config: Con
     briefing = Briefing(
         id=briefing_id,
         date=day,
+        published=published,
+        updated=updated,
         title=title,
         summary=summary,
         key_points=tuple(key_points),

@@ -35,6 +35,7 @@ def language_config(publication: Publication, language: str, docs: Path, site: P
         {"name": other.name, "lang": other.code, "link": f"../{other.code}/"} for other in config.languages
     ]
     extra["briefing"] = {"site_url": config.site_url, "language": language}
+    extra["social"] = [{"icon": "material/rss", "link": f"{config.site_url}{language}/feed.xml", "name": gettext("Subscribe (RSS feed)")}]
     plugins = [p for p in derived.get("plugins") or [] if p != "search" and not (isinstance(p, dict) and "search" in p)]
     derived.update(
         site_name=config.site_name.in_language(language, config.language_codes)[0],

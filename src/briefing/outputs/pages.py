@@ -23,6 +23,7 @@ class Page:
     path: str  # in the docs tree, e.g. "briefings/2025-10-30-x.md"
     template: str
     context: dict = field(default_factory=dict)
+    meta: dict = field(default_factory=dict)  # extra front matter the theme reads
 
 
 def page_list(publication: Publication) -> list[Page]:
@@ -40,8 +41,10 @@ def page_list(publication: Publication) -> list[Page]:
         pages.append(Page(f"archive/{key}.md", "month.md.j2", {"month": briefings[0].date, "briefings": briefings}))
     pages.append(Page("topics/index.md", "topics.md.j2", {}))
     for slug, topic in publication.config.topics.items():
-        context = {"topic": topic, "briefings": publication.briefings_on(slug), "articles": publication.articles_on(slug)}
-        pages.append(Page(f"topics/{slug}.md", "topic.md.j2", context))
+        briefings = publication.briefings_on(slug)
+        context = {"topic": topic, "briefings": briefings, "articles": publication.articles_on(slug)}
+        meta = {"feed": f"topics/{slug}/"} if briefings else {}  # feeds.feed_folders: topics with briefings
+        pages.append(Page(f"topics/{slug}.md", "topic.md.j2", context, meta))
     return pages
 
 
@@ -55,7 +58,7 @@ def render_docs(publication: Publication, language: str, templates: Path, locale
     for page in pages:
         helpers = _helpers(publication, language, page.path, translations.gettext)
         module = env.get_template(page.template).make_module({"publication": publication, **helpers, **page.context})
-        wanted[page.path] = _front_matter(module.page_title) + str(module)
+        wanted[page.path] = _front_matter(module.page_title, page.meta) + str(module)
     _sync(out, wanted)
     return pages
 
@@ -83,12 +86,13 @@ def _helpers(publication: Publication, language: str, current: str, gettext) -> 
     }
 
 
-def _front_matter(title: str) -> str:
-    """The page title for <title> and search; the home page has none, so the theme shows the site name."""
-    if not title:
-        return ""
+def _front_matter(title: str, meta: dict) -> str:
+    """Page title for <title> and search (none on the home page: the theme shows the site name)."""
     # The theme prints meta titles unescaped into <title>: escape them here.
-    return "---\n" + yaml.safe_dump({"title": str(escape(title))}, allow_unicode=True, width=1000) + "---\n\n"
+    values = {**({"title": str(escape(title))} if title else {}), **meta}
+    if not values:
+        return ""
+    return "---\n" + yaml.safe_dump(values, allow_unicode=True, width=1000) + "---\n\n"
 
 
 def _sync(out: Path, files: dict[str, str]) -> None:

@@ -1,0 +1,176 @@
+"""RSS 2.0, Atom 1.0 and JSON Feed 1.1 per language, and per topic, built from the model.
+
+feedgen writes the XML; this module only decides what goes in. Every date comes from
+the briefings (never the clock), so two builds give the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from feedgen.feed import FeedGenerator
+from jinja2 import Environment, FileSystemLoader
+
+from .. import i18n
+from ..model import Briefing, Publication
+from .markdown import external_url
+
+FILES = {"rss": "feed.xml", "atom": "atom.xml", "json": "feed.json"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One briefing as a feed item in one language."""
+
+    id: str
+    url: str
+    title: str
+    summary: str
+    content_html: str
+    published: datetime
+    updated: datetime
+    categories: tuple[tuple[str, str], ...]  # (label, topic page URL)
+
+
+@dataclass(frozen=True)
+class Feed:
+    folder: str  # under the language root: "" or "topics/<slug>/"
+    language: str
+    title: str
+    description: str
+    home: str  # absolute URL of the page this feed follows; the feed files sit in its folder
+    author: str
+    entries: tuple[Entry, ...]
+
+
+def feed_folders(publication: Publication) -> list[str]:
+    """Folders that get feeds: the language root and every topic with briefings."""
+    return [""] + [f"topics/{slug}/" for slug in publication.config.topics if publication.briefings_on(slug)]
+
+
+def write_feeds(publication: Publication, site: Path, project: Path) -> None:
+    env = Environment(loader=FileSystemLoader(project / "templates" / "feeds"), extensions=["jinja2.ext.i18n"],
+                      autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    for language in publication.config.language_codes:
+        env.install_gettext_translations(i18n.translations(project / i18n.LOCALES_DIR, language), newstyle=True)
+        entries = {b.id: _entry(publication, b, language, env) for b in publication.briefings}
+        for feed in _feeds(publication, language, entries):
+            folder = site / language / feed.folder
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / FILES["rss"]).write_bytes(_xml(feed, "rss"))
+            (folder / FILES["atom"]).write_bytes(_xml(feed, "atom"))
+            (folder / FILES["json"]).write_text(json_feed(feed), encoding="utf-8")
+
+
+def _text(publication: Publication, value, language: str) -> str:
+    return value.in_language(language, publication.config.language_codes)[0]
+
+
+def _feeds(publication: Publication, language: str, entries: dict[str, Entry]):
+    config = publication.config
+    root = f"{config.site_url}{language}/"
+    site_name = _text(publication, config.site_name, language)
+    author = _text(publication, config.author or config.site_name, language)
+    for folder in feed_folders(publication):
+        if folder:
+            topic = config.topics[folder.split("/")[1]]
+            title = f"{site_name} — {_text(publication, topic.name, language)}"
+            chosen = publication.briefings_on(topic.slug)
+        else:
+            title, chosen = site_name, publication.briefings
+        newest = tuple(entries[b.id] for b in chosen[: config.feed_limit])
+        yield Feed(folder, language, title, _text(publication, config.description, language), root + folder, author, newest)
+
+
+def _entry(publication: Publication, briefing: Briefing, language: str, env: Environment) -> Entry:
+    config = publication.config
+    root = f"{config.site_url}{language}/"
+    sources = [
+        {"page": f"{root}articles/{article.id}/", "title": article.title, "outlet": article.source.name,
+         "original": str(external_url(article.url))}
+        for article in (publication.articles[article_id] for article_id in briefing.articles)
+    ]
+    summary = _text(publication, briefing.summary, language)
+    content = env.get_template("entry.html.j2").render(
+        summary=summary, key_points=[_text(publication, p, language) for p in briefing.key_points], sources=sources)
+    host = urlsplit(config.site_url).hostname or "localhost"
+    return Entry(
+        # A tag URI (RFC 4151) from the id and date: it survives edits and URL changes.
+        id=f"tag:{host},{briefing.date.isoformat()}:{language}/briefings/{briefing.id}",
+        url=f"{root}briefings/{briefing.id}/",
+        title=_text(publication, briefing.title, language),
+        summary=summary,
+        content_html=content,
+        published=briefing.published,
+        updated=briefing.updated,
+        categories=tuple((_text(publication, config.topics[t].name, language), f"{root}topics/{t}/") for t in briefing.topics),
+    )
+
+
+def _newest(feed: Feed):
+    return max((entry.updated for entry in feed.entries), default=None)
+
+
+def _xml(feed: Feed, kind: str) -> bytes:
+    generator = FeedGenerator()
+    generator.load_extension("dc", atom=False, rss=True)
+    generator.id(feed.home + FILES["atom"])
+    generator.title(feed.title)
+    generator.description(feed.description)
+    generator.language(feed.language)
+    generator.author({"name": feed.author})
+    generator.generator("briefing", version=None, uri=None)
+    generator.link(href=feed.home + FILES[kind], rel="self", type=f"application/{kind}+xml")
+    generator.link(href=feed.home, rel="alternate")  # after self: RSS's <link> is the last one set
+    newest = _newest(feed)
+    if newest:  # the newest item's date, never the build time
+        generator.updated(newest)
+        generator.lastBuildDate(newest)
+    for item in feed.entries:
+        entry = generator.add_entry(order="append")
+        entry.id(item.id)
+        entry.guid(item.id, permalink=False)
+        entry.title(item.title)
+        entry.link(href=item.url, rel="alternate")
+        entry.published(item.published)
+        entry.updated(item.updated)
+        entry.summary(item.summary)  # Atom <summary>, RSS <description>
+        entry.content(item.content_html, type="html")
+        entry.author({"name": feed.author})
+        entry.dc.dc_creator(feed.author)
+        for label, scheme in item.categories:
+            entry.category(term=label, scheme=scheme, label=label)
+    return generator.rss_str(pretty=True) if kind == "rss" else generator.atom_str(pretty=True)
+
+
+def json_feed(feed: Feed) -> str:
+    """JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."""
+    document = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": feed.title,
+        "home_page_url": feed.home,
+        "feed_url": feed.home + FILES["json"],
+        "description": feed.description,
+        "language": feed.language,
+        "authors": [{"name": feed.author}],
+        "items": [
+            {
+                "id": item.id,
+                "url": item.url,
+                "title": item.title,
+                "summary": item.summary,
+                "content_html": item.content_html,
+                "date_published": item.published.isoformat(),
+                "date_modified": item.updated.isoformat(),
+                "authors": [{"name": feed.author}],
+                "tags": [label for label, _ in item.categories],
+                "language": feed.language,
+            }
+            for item in feed.entries
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
