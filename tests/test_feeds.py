@@ -217,3 +217,13 @@ def assert_safe_html(text: str) -> None:
             assert not name.startswith("on"), name
             if name in ("href", "src"):
                 assert_absolute(value)
+
+
+def test_empty_publication_feeds_take_source_date_epoch(tmp_path, monkeypatch):
+    root = tmp_path / "project"
+    write_tree(root, {"mkdocs.yml": CONFIG})
+    shutil.copytree(REPO / "templates", root / "templates")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1760000000")
+    feed = parsed(build(root), "en/atom.xml")
+    assert feed.bozo == 0 and feed.entries == []
+    assert feed.feed.updated == "2025-10-09T08:53:20+00:00"

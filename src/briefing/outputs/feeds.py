@@ -7,8 +7,9 @@ the briefings (never the clock), so two builds give the same bytes.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -111,8 +112,10 @@ def _entry(publication: Publication, briefing: Briefing, language: str, env: Env
     )
 
 
-def _newest(feed: Feed):
-    return max((entry.updated for entry in feed.entries), default=None)
+def _newest(feed: Feed) -> datetime:
+    """The newest item's date; an empty feed takes SOURCE_DATE_EPOCH (else 1970), never the clock."""
+    fallback = datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "0")), timezone.utc)
+    return max((entry.updated for entry in feed.entries), default=fallback)
 
 
 def _xml(feed: Feed, kind: str) -> bytes:
@@ -126,10 +129,8 @@ def _xml(feed: Feed, kind: str) -> bytes:
     generator.generator("briefing", version=None, uri=None)
     generator.link(href=feed.home + FILES[kind], rel="self", type=f"application/{kind}+xml")
     generator.link(href=feed.home, rel="alternate")  # after self: RSS's <link> is the last one set
-    newest = _newest(feed)
-    if newest:  # the newest item's date, never the build time
-        generator.updated(newest)
-        generator.lastBuildDate(newest)
+    generator.updated(_newest(feed))
+    generator.lastBuildDate(_newest(feed))
     for item in feed.entries:
         entry = generator.add_entry(order="append")
         entry.id(item.id)
