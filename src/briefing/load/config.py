@@ -30,8 +30,9 @@ def load_config(root: Path, problems: Problems) -> Config | None:
     if settings is None:
         problems.error(top.location("extra"), "extra.briefing", "missing required field")
         return None
-    codes = tuple(code for code, _ in settings.slugs("languages"))
-    for code, where in settings.slugs("languages"):
+    languages = settings.text_list("languages")
+    codes = tuple(code for code, _ in languages)
+    for code, where in languages:
         if not is_language_code(code):
             problems.error(where, "extra.briefing.languages", f"unknown language code {code!r}")
     if not codes:

@@ -104,21 +104,20 @@ class Fields:
             return None
         return value
 
-    def slugs(self, key: str) -> list[tuple[str, Location]]:
-        """A list of ids, each with its own place so cross-file checks can point at it."""
+    def _items(self, key: str) -> list[tuple[str, Node]]:
+        """(field name, node) for each item of a list field; [] with a problem when it isn't a list."""
         node = self._get(key, False)
         if node is None:
             return []
         if not isinstance(node, Sequence):
             self._wrong_type(node, self.name(key), "a list")
             return []
-        result = []
-        for index, item in enumerate(node.items):
-            field = f"{self.name(key)}[{index}]"
-            value = self.text_of(item, field)
-            if value is not None:
-                result.append((value, item.location))
-        return result
+        return [(f"{self.name(key)}[{index}]", item) for index, item in enumerate(node.items)]
+
+    def text_list(self, key: str) -> list[tuple[str, Location]]:
+        """A list of texts (ids, topics), each with its own place so cross-file checks can point at it."""
+        texts = [(self.text_of(item, field), item.location) for field, item in self._items(key)]
+        return [(text, where) for text, where in texts if text is not None]
 
     def date(self, key: str, required: bool = False) -> date | None:
         node = self._get(key, required)
@@ -185,13 +184,7 @@ class Fields:
         return Localized(texts)
 
     def localized_list(self, key: str, languages: tuple[str, ...]) -> list[Localized]:
-        node = self._get(key, False)
-        if node is None:
-            return []
-        if not isinstance(node, Sequence):
-            self._wrong_type(node, self.name(key), "a list")
-            return []
-        values = [self.localized_of(item, f"{self.name(key)}[{i}]", languages) for i, item in enumerate(node.items)]
+        values = [self.localized_of(item, field, languages) for field, item in self._items(key)]
         return [value for value in values if value is not None]
 
     def fields(self, key: str, allowed: Iterable[str]) -> "Fields | None":

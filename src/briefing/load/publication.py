@@ -90,7 +90,7 @@ def _times(fields: Fields, day, config: Config) -> tuple[datetime | None, dateti
 
 
 def _topics(fields: Fields, config: Config) -> tuple[str, ...]:
-    topics = fields.slugs("topics")
+    topics = fields.text_list("topics")
     for topic, where in topics:
         if topic not in config.topics:
             fields.problems.error(where, "topics", f"unknown topic {topic!r} (topics are listed in mkdocs.yml under extra.briefing.topics)")
@@ -143,7 +143,7 @@ def _briefing(path: Path, shown: str, text: str, problems: Problems, config: Con
     if not key_points and "key_points" not in fields.node.values:
         problems.error(fields.location("key_points"), "key_points", "missing required field")
     topics = _topics(fields, config)
-    articles = fields.slugs("articles")
+    articles = fields.text_list("articles")
     title = fields.localized("title", languages, required=True)
     summary = fields.localized("summary", languages, required=True)
     if len(problems.errors) > before:
