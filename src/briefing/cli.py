@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -21,6 +22,11 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args, project)
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug of ours: one line for the editor, the traceback on request
+        if os.environ.get("BRIEFING_DEBUG"):
+            raise
+        print(f"internal error: {type(exc).__name__}: {exc} (please report it; BRIEFING_DEBUG=1 shows the traceback)", file=sys.stderr)
+        return 70
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -5,26 +5,26 @@ from __future__ import annotations
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import yaml
 from babel import Locale
 
 from ..diagnostics import Location, Problems
 from ..model import Config, Language, Topic
-from .fields import SLUG, Fields, is_language_code
+from .fields import LONG_TEXT, SLUG, Fields, is_language_code
 from .files import read_text
-from .nodes import Mapping, parse_yaml
+from .nodes import Mapping, Scalar, Sequence, parse_yaml, plain
 
 CONFIG_FILE = "mkdocs.yml"
 SETTINGS = ("languages", "timezone", "site_name", "description", "author", "home_limit", "feed_limit", "topics")
 
 
 def load_config(root: Path, problems: Problems) -> Config | None:
-    text = read_text(root / CONFIG_FILE, CONFIG_FILE, problems)
+    text = read_text(root, root / CONFIG_FILE, problems)
     node = parse_yaml(text, CONFIG_FILE, problems) if text is not None else None
     if node is None:
         return None
     top = Fields(node, CONFIG_FILE, "", problems, _keys(node))
-    site_url = top.text("site_url", required=True)
+    site_url = top.web_address("site_url", required=True)
+    _check_engine_settings(top)
     extra = top.fields("extra", _keys(top.node.values.get("extra")))
     settings = extra.fields("briefing", SETTINGS) if extra else None
     if settings is None:
@@ -41,7 +41,7 @@ def load_config(root: Path, problems: Problems) -> Config | None:
     if timezone and not _is_zone(timezone):
         problems.error(settings.value_location("timezone"), "extra.briefing.timezone", f"unknown time zone {timezone!r} (e.g. Asia/Seoul)")
     site_name = settings.localized("site_name", codes, required=True)
-    description = settings.localized("description", codes, required=True)
+    description = settings.localized("description", codes, required=True, limit=LONG_TEXT)
     topics = _topics(settings, codes)
     if problems.errors or not (site_url and site_name and description):
         return None
@@ -55,7 +55,7 @@ def load_config(root: Path, problems: Problems) -> Config | None:
         author=settings.localized("author", codes),
         home_limit=settings.integer("home_limit", 20),
         feed_limit=settings.integer("feed_limit", 50),
-        base=_base_without_settings(text),
+        base=_base_without_settings(node),
     )
 
 
@@ -88,8 +88,21 @@ def _is_zone(name: str) -> bool:
     return True
 
 
-def _base_without_settings(text: str) -> dict:
+def _base_without_settings(node: Mapping) -> dict:
     """The plain mkdocs settings the engine derives each language's config from."""
-    base = yaml.safe_load(text)
+    base = plain(node)
     base.get("extra", {}).pop("briefing", None)
     return base
+
+
+def _check_engine_settings(top: Fields) -> None:
+    """The MkDocs settings the engine extends must have the shape it extends (MkDocs itself crashes on some)."""
+    for key in ("plugins", "extra_css", "extra_javascript", "markdown_extensions"):
+        value = top.node.values.get(key)
+        if value is not None and not isinstance(value, Sequence) and not (isinstance(value, Scalar) and value.kind == "null"):
+            top.wrong_type(value, key, "a list")
+    theme = top.node.values.get("theme")
+    if isinstance(theme, Mapping):
+        Fields(theme, top.path, "theme", top.problems, _keys(theme)).text("name")
+    elif theme is not None and not (isinstance(theme, Scalar) and theme.kind in ("text", "null")):
+        top.wrong_type(theme, "theme", "a theme name or settings (name: material)")

@@ -13,6 +13,12 @@ from ..model import Localized
 from .nodes import Mapping, Node, Scalar, Sequence
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A tag as a browser would read it: shown as text on every page, so the editor is told.
+HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?\s*>|<!--")
+WEB_ADDRESS = re.compile(r"^https?://[^\s/?#\"'<>`\\]+[^\s\"'<>`\\]*$", re.IGNORECASE)
+SHORT_TEXT = 500  # titles, names: longer is a pasting accident, and would swamp every list it appears in
+LONG_TEXT = 10_000  # summaries, key points, notes
+YEARS = range(1800, 2200)  # outside: a typo, and dates beyond year 1..9999 once shifted to UTC
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
 
@@ -43,7 +49,7 @@ class Fields:
         if isinstance(node, Mapping):
             self.node = node
         else:
-            self._wrong_type(node, prefix or "document", "a mapping of fields (key: value)")
+            self.wrong_type(node, prefix or "document", "a mapping of fields (key: value)")
             self.node = Mapping({}, {}, node.location)
         allowed = set(allowed)
         for key, where in self.node.key_locations.items():
@@ -62,7 +68,7 @@ class Fields:
         node = self.node.values.get(key)
         return node.location if node is not None else self.location(key)
 
-    def _wrong_type(self, node: Node, field: str, expected: str) -> None:
+    def wrong_type(self, node: Node, field: str, expected: str) -> None:
         got = node.kind if isinstance(node, Scalar) else ("a list" if isinstance(node, Sequence) else "a mapping")
         shown = f" {node.text!r}" if isinstance(node, Scalar) else ""
         hint = " (quote it to make it text)" if isinstance(node, Scalar) and expected == "text" else ""
@@ -83,19 +89,33 @@ class Fields:
     def text_of(self, node: Node, field: str) -> str | None:
         if isinstance(node, Scalar) and node.kind == "text":
             return node.text
-        self._wrong_type(node, field, "text")
+        self.wrong_type(node, field, "text")
         return None
 
-    def text(self, key: str, required: bool = False) -> str | None:
+    def text(self, key: str, required: bool = False, limit: int = SHORT_TEXT) -> str | None:
         node = self._get(key, required)
         if node is None:
             return None
         value = self.text_of(node, self.name(key))
-        if value is not None and not value.strip():
-            if required:
+        if value is None or not value.strip():
+            if value is not None and required:
                 self.problems.error(node.location, self.name(key), "required field is empty")
             return None
-        return value.strip() if value is not None else None
+        value = value.strip()
+        if len(value) > limit:
+            self.problems.error(node.location, self.name(key), f"text is too long ({len(value):,} characters; at most {limit:,})")
+            return None
+        if tag := HTML_TAG.search(value):
+            self.problems.warning(node.location, self.name(key), f"looks like HTML ({tag.group()[:40]}); it is shown as plain text")
+        return value
+
+    def web_address(self, key: str, required: bool = False) -> str | None:
+        """An absolute http(s) URL: anything else (javascript:, file:, a bare path) can't be linked safely."""
+        value = self.text(key, required)
+        if value is not None and not WEB_ADDRESS.match(value):
+            self.problems.error(self.value_location(key), self.name(key), f"expected a web address like https://news.example/story, got {value[:80]!r}")
+            return None
+        return value
 
     def slug(self, key: str, required: bool = False) -> str | None:
         value = self.text(key, required)
@@ -110,7 +130,7 @@ class Fields:
         if node is None:
             return []
         if not isinstance(node, Sequence):
-            self._wrong_type(node, self.name(key), "a list")
+            self.wrong_type(node, self.name(key), "a list")
             return []
         return [(f"{self.name(key)}[{index}]", item) for index, item in enumerate(node.items)]
 
@@ -124,15 +144,21 @@ class Fields:
         if node is None:
             return None
         if not isinstance(node, Scalar):
-            self._wrong_type(node, self.name(key), "a date like 2025-10-30")
+            self.wrong_type(node, self.name(key), "a date like 2025-10-30")
             return None
         try:
             if not DATE.match(node.text):
                 raise ValueError("expected YYYY-MM-DD")
-            return date.fromisoformat(node.text)
+            value = date.fromisoformat(node.text)
         except ValueError as exc:
             self.problems.error(node.location, self.name(key), f"invalid date {node.text!r} ({exc})")
             return None
+        return value if self._plausible_year(node, key, value.year) else None
+
+    def _plausible_year(self, node: Node, key: str, year: int) -> bool:
+        if year not in YEARS:
+            self.problems.error(node.location, self.name(key), f"year {year} is out of range ({YEARS.start}–{YEARS.stop - 1})")
+        return year in YEARS
 
     def datetime_with_zone(self, key: str, required: bool = False) -> datetime | None:
         node = self._get(key, required)
@@ -140,7 +166,7 @@ class Fields:
             return None
         example = "2025-10-30T11:50:28+09:00"
         if not isinstance(node, Scalar):
-            self._wrong_type(node, self.name(key), f"a date-time like {example}")
+            self.wrong_type(node, self.name(key), f"a date-time like {example}")
             return None
         try:
             if not DATETIME.match(node.text):
@@ -152,7 +178,7 @@ class Fields:
         if value.tzinfo is None:
             self.problems.error(node.location, self.name(key), f"date-time {node.text!r} has no time zone (e.g. {example})")
             return None
-        return value
+        return value if self._plausible_year(node, key, value.year) else None
 
     def language(self, key: str, required: bool = False) -> str | None:
         value = self.text(key, required)
@@ -161,30 +187,32 @@ class Fields:
             return None
         return value
 
-    def localized(self, key: str, languages: tuple[str, ...], required: bool = False) -> Localized | None:
+    def localized(self, key: str, languages: tuple[str, ...], required: bool = False, limit: int = SHORT_TEXT) -> Localized | None:
         node = self._get(key, required)
         if node is None:
             return None
-        return self.localized_of(node, self.name(key), languages)
+        return self.localized_of(node, self.name(key), languages, limit)
 
-    def localized_of(self, node: Node, field: str, languages: tuple[str, ...]) -> Localized | None:
+    def localized_of(self, node: Node, field: str, languages: tuple[str, ...], limit: int = SHORT_TEXT) -> Localized | None:
         """`{en: ..., ko: ...}`; a missing language is a warning, a missing text everywhere an error."""
+        before = len(self.problems.errors)
         inner = Fields(node, self.path, field, self.problems, languages)
         texts = {}
         for language in languages:
             given = inner.node.values.get(language)
-            value = inner.text(language)
+            value = inner.text(language, limit=limit)
             if value:
                 texts[language] = value
-            elif given is None or (isinstance(given, Scalar) and given.kind in ("null", "text")):
+            elif given is None or (isinstance(given, Scalar) and given.kind in ("null", "text") and not given.text.strip()):
                 self.problems.warning(inner.location(language), inner.name(language), f"missing {language_name(language)} translation")
         if not texts:
-            self.problems.error(node.location, field, "no text in any language")
+            if len(self.problems.errors) == before:
+                self.problems.error(node.location, field, "no text in any language")
             return None
         return Localized(texts)
 
-    def localized_list(self, key: str, languages: tuple[str, ...]) -> list[Localized]:
-        values = [self.localized_of(item, field, languages) for field, item in self._items(key)]
+    def localized_list(self, key: str, languages: tuple[str, ...], limit: int = SHORT_TEXT) -> list[Localized]:
+        values = [self.localized_of(item, field, languages, limit) for field, item in self._items(key)]
         return [value for value in values if value is not None]
 
     def fields(self, key: str, allowed: Iterable[str]) -> "Fields | None":
@@ -199,5 +227,5 @@ class Fields:
             return default
         if isinstance(node, Scalar) and node.kind == "number" and node.text.isdigit():
             return int(node.text)
-        self._wrong_type(node, self.name(key), "a whole number")
+        self.wrong_type(node, self.name(key), "a whole number")
         return default

@@ -15,6 +15,7 @@ import yaml
 
 from ..diagnostics import Location, Problems
 
+COLLECTION_TAGS = ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map")
 TAG_NAMES = {
     "tag:yaml.org,2002:str": "text",
     "tag:yaml.org,2002:int": "number",
@@ -54,39 +55,56 @@ def _location(path: str, mark: yaml.Mark | None, line_offset: int) -> Location:
     return Location(path, mark.line + 1 + line_offset, mark.column + 1)
 
 
+class _AliasRefused(yaml.MarkedYAMLError):
+    pass
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """Refuses an alias where it is used, before it is composed: an alias bomb costs nothing."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise _AliasRefused(None, None, "anchors and aliases (&name, *name) are not supported", mark)
+        return super().compose_node(parent, index)
+
+
 def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -> Node | None:
     """Compose one YAML document; None (with a problem recorded) when it can't be used."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_NoAliasLoader)
+    except _AliasRefused as exc:
+        problems.error(_location(path, exc.problem_mark, line_offset), "yaml", exc.problem)
+        return None
     except yaml.MarkedYAMLError as exc:
         where = _location(path, exc.problem_mark or exc.context_mark, line_offset)
         message = " ".join(part for part in (exc.context, exc.problem) if part)
         problems.error(where, "yaml", f"malformed YAML: {message}")
         return None
-    except yaml.YAMLError as exc:  # reader errors: control characters and the like
-        problems.error(Location(path, 1 + line_offset, 1), "yaml", f"malformed YAML: {exc}")
+    except yaml.reader.ReaderError as exc:  # control characters, invalid code points
+        line = text.count("\n", 0, exc.position)
+        where = Location(path, line + 1 + line_offset, exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1)
+        problems.error(where, "yaml", f"character U+{exc.character:04X} is not allowed in YAML ({exc.reason}); remove it")
         return None
     if root is None:
         problems.error(Location(path, 1 + line_offset, 1), "file", "file is empty")
         return None
-    return _convert(root, path, problems, line_offset, seen=set())
+    return _convert(root, path, problems, line_offset)
 
 
-def _convert(node: yaml.Node, path: str, problems: Problems, offset: int, seen: set[int]) -> Node | None:
+def _convert(node: yaml.Node, path: str, problems: Problems, offset: int) -> Node | None:
     where = _location(path, node.start_mark, offset)
-    if id(node) in seen:
-        # Composed aliases are the very same node object: refusing them also defuses alias bombs.
-        problems.error(where, "yaml", "anchors and aliases (&name, *name) are not supported")
-        return None
-    seen.add(id(node))
     if isinstance(node, yaml.ScalarNode):
         kind = TAG_NAMES.get(node.tag)
         if kind is None:
-            problems.error(where, "yaml", f"YAML tag {node.tag} is not supported")
+            problems.error(where, "yaml", f"YAML tag {_short(node.tag)} is not supported")
             return None
         return Scalar(node.value, kind, where)
+    if node.tag not in COLLECTION_TAGS:  # !!set, !!omap, !ENV, !!python/...: not plain data
+        problems.error(where, "yaml", f"YAML tag {_short(node.tag)} is not supported")
+        return None
     if isinstance(node, yaml.SequenceNode):
-        items = [_convert(item, path, problems, offset, seen) for item in node.value]
+        items = [_convert(item, path, problems, offset) for item in node.value]
         return Sequence([item for item in items if item is not None], where)
     values: dict[str, Node] = {}
     key_locations: dict[str, Location] = {}
@@ -101,7 +119,23 @@ def _convert(node: yaml.Node, path: str, problems: Problems, offset: int, seen: 
             problems.error(key_where, key, f"duplicate key (first defined on line {first.line})")
             continue
         key_locations[key] = key_where
-        value = _convert(value_node, path, problems, offset, seen)
+        value = _convert(value_node, path, problems, offset)
         if value is not None:
             values[key] = value
     return Mapping(values, key_locations, where)
+
+
+def _short(tag: str) -> str:
+    """`!!binary`, as the editor wrote it, not `tag:yaml.org,2002:binary`."""
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def plain(node: Node):
+    """The node as plain Python data, for handing settings on to MkDocs; dates stay text."""
+    if isinstance(node, Mapping):
+        return {key: plain(value) for key, value in node.values.items()}
+    if isinstance(node, Sequence):
+        return [plain(item) for item in node.items]
+    if node.kind in ("number", "true/false"):
+        return yaml.safe_load(node.text)
+    return None if node.kind == "null" else node.text

@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 from ..diagnostics import Location, LoadError, Problems, relative
 from ..model import Article, Briefing, Config, Publication, Source
 from .config import load_config
-from .fields import Fields
-from .files import read_text, split_front_matter
+from .body import check_body
+from .fields import LONG_TEXT, Fields
+from .files import read_text, source_files, split_front_matter
 from .nodes import parse_yaml
 
 ARTICLE_FIELDS = ("id", "title", "source", "author", "published", "language", "topics", "editor_note")
@@ -24,9 +25,9 @@ def load(root: Path) -> tuple[Publication | None, Problems]:
     config = load_config(root, problems)
     if config is None:
         return None, problems
-    article_paths = sorted((root / "content" / "articles").rglob("*.md"))
+    article_paths = source_files(root, "content/articles", "*.md", problems)
     articles = _load_all(root, article_paths, problems, config, _article)
-    briefings = _load_all(root, sorted((root / "briefings").glob("*.y*ml")), problems, config, _briefing)
+    briefings = _load_all(root, source_files(root, "briefings", "*.y*ml", problems), problems, config, _briefing)
     article_files = {path.stem for path in article_paths}  # one that failed to load has its own error
     articles_by_id = _unique(articles, problems)
     briefings_by_id = _unique(briefings, problems)
@@ -52,10 +53,9 @@ def load_or_raise(root: Path, strict: bool = False) -> Publication:
 def _load_all(root, paths, problems, config, reader):
     loaded = []
     for path in paths:
-        shown = relative(path, root)
-        text = read_text(path, shown, problems)
+        text = read_text(root, path, problems)
         if text is not None:
-            item = reader(path, shown, text, problems, config)
+            item = reader(path, relative(path, root), text, problems, config)
             if item is not None:
                 loaded.append(item)
     return loaded
@@ -101,7 +101,7 @@ def _article(path: Path, shown: str, text: str, problems: Problems, config: Conf
     parts = split_front_matter(text, shown, problems)
     if parts is None:
         return None
-    front, body = parts
+    front, body, body_line = parts
     before = len(problems.errors)
     node = parse_yaml(front, shown, problems, line_offset=1)
     if node is None:
@@ -112,16 +112,17 @@ def _article(path: Path, shown: str, text: str, problems: Problems, config: Conf
     article = Article(
         id=article_id or path.stem,
         title=fields.text("title", required=True) or "",
-        source=Source(source.text("name"), source.text("section"), source.text("url")) if source else Source(),
+        source=Source(source.text("name"), source.text("section"), source.web_address("url")) if source else Source(),
         author=fields.text("author"),
         published=fields.datetime_with_zone("published"),
         language=fields.language("language", required=True) or "",
         topics=_topics(fields, config),
         body=body,
-        editor_note=fields.text("editor_note"),
+        editor_note=fields.text("editor_note", limit=LONG_TEXT),
     )
     if not body.strip():
-        problems.warning(Location(shown, front.count("\n") + 3, 1), "body", "article has no body text")
+        problems.warning(Location(shown, body_line, 1), "body", "article has no body text")
+    check_body(body, shown, body_line, problems)
     if len(problems.errors) > before:
         return None
     return article, {}, where
@@ -139,13 +140,13 @@ def _briefing(path: Path, shown: str, text: str, problems: Problems, config: Con
     if briefing_id and day and not briefing_id.startswith(day.isoformat()):
         problems.error(where, "id", f"id {briefing_id!r} must start with the briefing's date {day.isoformat()}")
     published, updated = _times(fields, day, config)
-    key_points = fields.localized_list("key_points", languages)
+    key_points = fields.localized_list("key_points", languages, LONG_TEXT)
     if not key_points and "key_points" not in fields.node.values:
         problems.error(fields.location("key_points"), "key_points", "missing required field")
     topics = _topics(fields, config)
     articles = fields.text_list("articles")
     title = fields.localized("title", languages, required=True)
-    summary = fields.localized("summary", languages, required=True)
+    summary = fields.localized("summary", languages, required=True, limit=LONG_TEXT)
     if len(problems.errors) > before:
         return None
     briefing = Briefing(

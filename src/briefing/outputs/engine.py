@@ -28,7 +28,8 @@ def language_config(publication: Publication, language: str, docs: Path, site: P
     config = publication.config
     gettext = i18n.translations(project / i18n.LOCALES_DIR, language).gettext
     derived = copy.deepcopy(dict(config.base))
-    theme = dict(derived.get("theme") or {"name": "material"})
+    theme = derived.get("theme") or {"name": "material"}
+    theme = dict(theme) if isinstance(theme, dict) else {"name": theme}  # `theme: material` is MkDocs' short form
     theme.update(language=language, custom_dir=str(project / "templates" / "theme"))
     extra = dict(derived.get("extra") or {})
     extra["alternate"] = [
