@@ -15,6 +15,7 @@ import jinja2
 
 from . import i18n
 from .load import load_or_raise
+from .diagnostics import Problem
 from .model import Publication
 from .outputs import engine
 from .outputs.feeds import write_feeds
@@ -27,16 +28,17 @@ class BuildError(Exception):
 
 
 def build(project: Path, output: Path, work: Path | None = None, say: Callable[[str], None] = lambda _: None,
-          site_url: str | None = None, strict: bool = False) -> Publication:
+          site_url: str | None = None, strict: bool = False, warn: Callable[[Problem], None] = lambda _: None) -> Publication:
     """Build the whole publication into `output`; on any failure `output` is left as it was.
 
     `site_url` replaces the configured one, so a local preview links to itself, not to production.
+    `warn` receives each warning about the sources (missing translations, HTML shown as text).
     """
     work = work or project / "build"
     work.mkdir(parents=True, exist_ok=True)
     with _exclusive(work / "build.lock"):
         _recover(output)
-        publication = load_or_raise(project, strict)
+        publication = load_or_raise(project, strict, warn)
         if site_url:
             publication = replace(publication, config=replace(publication.config, site_url=site_url))
         say(f"Loaded {len(publication.articles)} articles and {len(publication.briefings)} briefings")

@@ -82,7 +82,7 @@ def _build_reporting(project: Path, output: Path, work: Path | None, say, strict
     """Build once; print what went wrong (file, line, field) and say whether it worked."""
     started = time.monotonic()
     try:
-        publication = build(project, output, work, say, site_url, strict)
+        publication = build(project, output, work, say, site_url, strict, warn=lambda problem: print(problem, file=sys.stderr))
     except LoadError as exc:
         _print_problems(exc.problems)
         print(f"build failed: {len(exc.problems)} problem(s) in the sources; {output.name}/ left as it was", file=sys.stderr)

@@ -16,8 +16,12 @@ from ..diagnostics import Location, Problems, relative
 MAX_FILE_BYTES = 2 * 1024 * 1024
 
 
-def source_files(root: Path, folder: str, pattern: str, problems: Problems) -> list[Path]:
-    """Files matching `pattern` under `root/folder`, sorted; symbolic links to folders are refused, not followed."""
+def source_files(root: Path, folder: str, pattern: str, problems: Problems, recursive: bool = True) -> list[Path]:
+    """Entries matching `pattern` in `root/folder` (and below, if `recursive`), sorted.
+
+    A folder that matches is returned too, to be refused when read; symbolic links to
+    folders are refused, not followed.
+    """
     found = []
     for here, folders, files in os.walk(root / folder):
         for name in sorted(folders):
@@ -25,7 +29,9 @@ def source_files(root: Path, folder: str, pattern: str, problems: Problems) -> l
                 shown = relative(Path(here) / name, root)
                 problems.error(Location(shown), "file", f"folder is a symbolic link (to {os.readlink(Path(here) / name)}); "
                                "links to folders are not followed: move the files into the project")
-        found += [Path(here) / name for name in files if Path(name).match(pattern)]
+        found += [Path(here) / name for name in files + folders if Path(name).match(pattern)]
+        if not recursive:
+            break
     return sorted(found)
 
 

@@ -92,7 +92,8 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -
     return _convert(root, path, problems, line_offset)
 
 
-def _convert(node: yaml.Node, path: str, problems: Problems, offset: int) -> Node | None:
+def _convert(node: yaml.Node, path: str, problems: Problems, offset: int, field: str = "") -> Node | None:
+    """Our nodes from PyYAML's; `field` is the dotted name of where we are, for messages."""
     where = _location(path, node.start_mark, offset)
     if isinstance(node, yaml.ScalarNode):
         kind = TAG_NAMES.get(node.tag)
@@ -104,7 +105,7 @@ def _convert(node: yaml.Node, path: str, problems: Problems, offset: int) -> Nod
         problems.error(where, "yaml", f"YAML tag {_short(node.tag)} is not supported")
         return None
     if isinstance(node, yaml.SequenceNode):
-        items = [_convert(item, path, problems, offset) for item in node.value]
+        items = [_convert(item, path, problems, offset, f"{field}[{index}]") for index, item in enumerate(node.value)]
         return Sequence([item for item in items if item is not None], where)
     values: dict[str, Node] = {}
     key_locations: dict[str, Location] = {}
@@ -114,12 +115,13 @@ def _convert(node: yaml.Node, path: str, problems: Problems, offset: int) -> Nod
             problems.error(key_where, "yaml", "keys must be plain names")
             continue
         key = key_node.value
+        name = f"{field}.{key}" if field else key
         if key in key_locations:
             first = key_locations[key]
-            problems.error(key_where, key, f"duplicate key (first defined on line {first.line})")
+            problems.error(key_where, name, f"duplicate key (first defined on line {first.line})")
             continue
         key_locations[key] = key_where
-        value = _convert(value_node, path, problems, offset)
+        value = _convert(value_node, path, problems, offset, name)
         if value is not None:
             values[key] = value
     return Mapping(values, key_locations, where)

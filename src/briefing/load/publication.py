@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime, time
 from pathlib import Path
+from typing import Callable
 from zoneinfo import ZoneInfo
 
-from ..diagnostics import Location, LoadError, Problems, relative
+from ..diagnostics import Location, LoadError, Problem, Problems, relative
 from ..model import Article, Briefing, Config, Publication, Source
 from .config import load_config
 from .body import check_body
@@ -27,7 +28,7 @@ def load(root: Path) -> tuple[Publication | None, Problems]:
         return None, problems
     article_paths = source_files(root, "content/articles", "*.md", problems)
     articles = _load_all(root, article_paths, problems, config, _article)
-    briefings = _load_all(root, source_files(root, "briefings", "*.y*ml", problems), problems, config, _briefing)
+    briefings = _load_all(root, source_files(root, "briefings", "*.y*ml", problems, recursive=False), problems, config, _briefing)
     article_files = {path.stem for path in article_paths}  # one that failed to load has its own error
     articles_by_id = _unique(articles, problems)
     briefings_by_id = _unique(briefings, problems)
@@ -42,11 +43,13 @@ def load(root: Path) -> tuple[Publication | None, Problems]:
     return publication, problems
 
 
-def load_or_raise(root: Path, strict: bool = False) -> Publication:
-    """The Publication, or LoadError with every problem (warnings too, when `strict`)."""
+def load_or_raise(root: Path, strict: bool = False, warn: Callable[[Problem], None] = lambda _: None) -> Publication:
+    """The Publication (each warning passed to `warn`), or LoadError with every problem (warnings too, when `strict`)."""
     publication, problems = load(root)
     if publication is None or (strict and problems.warnings):
         raise LoadError(problems.sorted())
+    for warning in problems.sorted():
+        warn(warning)
     return publication
 
 

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
+from markupsafe import escape
 
 from .. import i18n
 from ..model import Publication
@@ -68,6 +69,8 @@ def build_language(publication: Publication, language: str, docs: Path, site: Pa
     with _mkdocs_messages() as messages:
         try:
             config = load_config(config_file=str(config_path))
+            # MkDocs' Jinja does not autoescape and the theme prints these into HTML as they are.
+            config.site_name, config.site_description = escape(config.site_name), escape(config.site_description or "")
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 build(config)

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
 from jinja2 import Environment, FileSystemLoader
+from markupsafe import escape
 
 from .. import i18n
 from ..model import Briefing, Publication
@@ -123,7 +124,8 @@ def _xml(feed: Feed, kind: str) -> bytes:
     generator.load_extension("dc", atom=False, rss=True)
     generator.id(feed.home + FILES["atom"])
     generator.title(feed.title)
-    generator.description(feed.description)
+    # Readers take an RSS channel description as HTML; Atom's subtitle is text.
+    generator.description(str(escape(feed.description)) if kind == "rss" else feed.description)
     generator.language(feed.language)
     generator.author({"name": feed.author})
     generator.generator("briefing", version=None, uri=None)
@@ -139,7 +141,8 @@ def _xml(feed: Feed, kind: str) -> bytes:
         entry.link(href=item.url, rel="alternate")
         entry.published(item.published)
         entry.updated(item.updated)
-        entry.summary(item.summary)  # Atom <summary>, RSS <description>
+        # Atom <summary> and RSS <description>; readers take an RSS description as HTML, so it is escaped as HTML.
+        entry.summary(str(escape(item.summary)), type="html")
         entry.content(item.content_html, type="html")
         entry.author({"name": feed.author})
         entry.dc.dc_creator(feed.author)

@@ -10,6 +10,8 @@ from urllib.parse import quote, urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .article_html import article_html
+
 # Characters that start Markdown inline syntax (emphasis, code, links, attribute lists).
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
 
@@ -31,11 +33,6 @@ def external_url(value: str | None) -> Markup:
     return Markup(quote(value.strip(), safe=":/?#@!$&'*+,;=%~[]"))
 
 
-def markdown_body(value: str) -> Markup:
-    """An article body is Markdown; raw HTML in it is shown as text, never passed through."""
-    return Markup(value.replace("<", "&lt;"))
-
-
 def relative_link(target: str, current: str) -> Markup:
     """Link between two docs-tree files, as MkDocs resolves (and checks) Markdown links."""
     return Markup(posixpath.relpath(target, posixpath.dirname(current) or "."))
@@ -52,5 +49,5 @@ def markdown_environment(templates: Path) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(external_url=external_url, markdown_body=markdown_body)
+    env.filters.update(external_url=external_url, article_html=article_html)
     return env
