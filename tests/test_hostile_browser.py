@@ -1,0 +1,177 @@
+"""Nothing runs in the reader's browser: a publication full of payloads, every page opened in Chromium.
+
+Each payload points at a canary server on 127.0.0.1 and bumps `window.__pwned` or opens a
+dialog when it runs; the pages, feeds and search index must trigger none of them.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+import time
+
+import pytest
+
+from briefing.cli import main
+from conftest import REPO, write_tree
+from payloads import MARK, html_payloads, live_markup_in_site, markdown_payloads, yaml_text
+from playwright import sync_api as playwright
+from test_browser import CHROMIUM_FLAGS
+
+
+class Recorder(http.server.BaseHTTPRequestHandler):
+    requests: list[str] = []
+
+    def do_GET(self):  # noqa: N802 (http.server's naming)
+        self.requests.append(self.path)
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def serve(handler) -> tuple[http.server.ThreadingHTTPServer, str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="module")
+def canary():
+    server, url = serve(Recorder)
+    yield url, Recorder.requests
+    server.shutdown()
+
+
+def payload_project(root, canary_url: str):
+    """One article and one briefing with a payload in every text field, and in the settings."""
+    p = html_payloads(canary_url)
+    q = [yaml_text(payload) for payload in p]
+    body = "\n\n".join(p + markdown_payloads(canary_url))
+    return write_tree(root, {
+        "mkdocs.yml": f"""\
+            site_name: Test Briefing
+            site_url: https://briefing.test/
+            theme: {{name: material, font: false}}
+            markdown_extensions: [admonition, attr_list, md_in_html]
+            extra:
+              briefing:
+                languages: [en, ko]
+                timezone: Asia/Seoul
+                site_name: {{en: {q[6]}, ko: {q[5]}}}
+                description: {{en: {q[1]}, ko: {q[3]}}}
+                author: {{en: {q[0]}, ko: {q[2]}}}
+                topics:
+                  alliance: {{en: {q[7]}, ko: {q[8]}}}
+                  summit: {{en: {q[9]}, ko: {q[10]}}}
+            """,
+        "content/articles/2025/2025-10-30-payload.md": "\n".join([
+            "---",
+            "id: 2025-10-30-payload",
+            f"title: {q[5]}",
+            f'source: {{name: {q[0]}, section: {q[4]}, url: "https://news.example/{MARK}?q=%22%3E%3Cscript%3E"}}',
+            f"author: {q[1]}",
+            "published: 2025-10-30T11:50:28+09:00",
+            "language: en",
+            "topics: [alliance, summit]",
+            f"editor_note: {yaml_text(' '.join(p))}",
+            "---",
+            body,
+        ]),
+        "briefings/2025-10-31-payload.yaml": "\n".join([
+            "id: 2025-10-31-payload",
+            "date: 2025-10-31",
+            f"title: {{en: {q[0]}, ko: {q[6]}}}",
+            f"summary: {{en: {yaml_text(' '.join(p))}, ko: {yaml_text(' '.join(reversed(p)))}}}",
+            "key_points:",
+            *(f"  - {{en: {item}, ko: {item}}}" for item in q),
+            "topics: [alliance, summit]",
+            "articles: [2025-10-30-payload]\n",
+        ]),
+    })
+
+
+@pytest.fixture(scope="module")
+def payload_site(tmp_path_factory, canary):
+    root = payload_project(tmp_path_factory.mktemp("payloads") / "project", canary[0])
+    for folder in ("templates", "locales"):
+        shutil.copytree(REPO / folder, root / folder)
+    assert main(["--project", str(root), "build", "-q"]) == 0
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def site_url(payload_site):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(payload_site))
+    handler.log_message = lambda *args: None
+    server, url = serve(handler)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+LIVE_DOM = """() => [...document.querySelectorAll('*')].flatMap(element => [...element.attributes]
+    .filter(a => a.name.startsWith('on') || /^\\s*(javascript|data|file|vbscript):/i.test(a.value) && /href|src|action|data/.test(a.name))
+    .map(a => `<${element.tagName.toLowerCase()} ${a.name}="${a.value.slice(0, 60)}">`))"""
+
+
+def state(page) -> dict:
+    """What content script would leave behind: the sentinel it bumps, and live attributes in the DOM."""
+    return {"pwned": page.evaluate("() => window.__pwned || 0"), "live": page.evaluate(LIVE_DOM)}
+
+
+def visit(page, url: str) -> dict:
+    page.goto(url, wait_until="load")
+    return state(page)
+
+
+def test_every_page_shows_the_payloads_as_text_and_runs_none(browser, payload_site, site_url, canary):
+    context = browser.new_context(locale="en-US")
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    pages = sorted(path.relative_to(payload_site).as_posix() for path in payload_site.rglob("*.html"))
+    assert len(pages) >= 19
+    results = {path: visit(page, f"{site_url}/{path}".removesuffix("index.html")) for path in pages}
+    time.sleep(1)  # an image or frame that slipped through would have fetched the canary by now
+    context.close()
+    assert dialogs == []
+    assert {path: result for path, result in results.items() if result["pwned"] or result["live"]} == {}
+    assert canary[1] == []
+    article = (payload_site / "en/articles/2025-10-30-payload/index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;window.__pwned" in article  # shown, as text
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_search_results_render_payload_titles_as_text(browser, site_url, canary, language):
+    context = browser.new_context(locale="en-US")
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(f"{site_url}/{language}/")
+    page.locator("input.md-search__input").click()
+    page.locator(".md-search-result__meta").wait_for(timeout=15000)
+    page.keyboard.insert_text(MARK)
+    page.keyboard.press("End")
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    time.sleep(0.5)
+    results, found = page.locator(".md-search-result__item").count(), state(page)
+    context.close()
+    assert results >= 1
+    assert (dialogs, found, canary[1]) == ([], {"pwned": 0, "live": []}, [])
+
+
+def test_feeds_and_search_index_carry_the_payloads_inert(payload_site, canary):
+    for name in ("en/feed.xml", "en/atom.xml", "en/feed.json", "ko/feed.xml", "en/search/search_index.json", "ko/search/search_index.json"):
+        assert MARK in (payload_site / name).read_text(encoding="utf-8"), name
+    assert live_markup_in_site(payload_site, canary[0]) == {}
