@@ -33,7 +33,12 @@ class Problem:
 
     def __str__(self) -> str:
         level = "warning: " if self.severity is Severity.WARNING else ""
-        return f"{self.location}: {self.field}: {level}{self.message}"
+        return _printable(f"{self.location}: {self.field}: {level}{self.message}")
+
+
+def _printable(text: str) -> str:
+    """One line, and no terminal control sequences from an editor's key names or values."""
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
 
 
 @dataclass
