@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fcntl
-import os
 import shutil
 import traceback
 from contextlib import contextmanager
@@ -21,6 +20,7 @@ from .outputs import engine
 from .outputs.feeds import write_feeds
 from .outputs.pages import render_docs
 from .outputs.root import write_root
+from .publish import prepare, publish
 
 
 class BuildError(Exception):
@@ -37,13 +37,11 @@ def build(project: Path, output: Path, work: Path | None = None, say: Callable[[
     work = work or project / "build"
     work.mkdir(parents=True, exist_ok=True)
     with _exclusive(work / "build.lock"):
-        _recover(output)
+        staging = prepare(output)
         publication = load_or_raise(project, strict, warn)
         if site_url:
             publication = replace(publication, config=replace(publication.config, site_url=site_url))
         say(f"Loaded {len(publication.articles)} articles and {len(publication.briefings)} briefings")
-        staging = output.with_name(f".{output.name}.staging")
-        shutil.rmtree(staging, ignore_errors=True)
         try:
             for language in publication.config.language_codes:
                 docs = work / "docs" / language
@@ -52,7 +50,7 @@ def build(project: Path, output: Path, work: Path | None = None, say: Callable[[
                 say(f"Built {len(pages)} pages in {language}")
             write_feeds(publication, staging, project)
             write_root(publication, pages, project / "templates" / "site", staging)
-            _publish(staging, output)
+            publish(staging, output)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return publication
@@ -73,23 +71,6 @@ def _template_place(exc: jinja2.TemplateError, project: Path) -> str:
         if frame.filename.endswith(".j2"):
             return f"{Path(frame.filename).resolve().relative_to(project.resolve())}:{frame.lineno}"
     return "templates/site"
-
-
-def _publish(staging: Path, output: Path) -> None:
-    """Swap the finished staging folder in for `output` with two renames on one filesystem."""
-    previous = output.with_name(f".{output.name}.previous")
-    shutil.rmtree(previous, ignore_errors=True)
-    if output.exists():
-        os.rename(output, previous)
-    os.rename(staging, output)
-    shutil.rmtree(previous, ignore_errors=True)
-
-
-def _recover(output: Path) -> None:
-    """A build stopped between the two renames of `_publish`: put the last good site back."""
-    previous = output.with_name(f".{output.name}.previous")
-    if previous.exists() and not output.exists():
-        os.rename(previous, output)
 
 
 @contextmanager

@@ -1,0 +1,190 @@
+"""Publishing survives faults: a build killed anywhere, a full disk, a permission error, two builds at once.
+
+Each test builds a good site (v1), changes the sources (v2), then runs the real CLI with
+faults. After every fault `site/` must be byte for byte v1, or v2 once the build got past
+its atomic exchange, never a mix; and the next plain build must clean up and publish v2.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ARTICLE, BRIEFING, CONFIG, REPO, write_tree
+
+INJECTOR = Path(__file__).with_name("fault_injector.py")
+# Where a fault is injected: files written and copied (and, for permissions, the publishing rename).
+# Not mkdir: most are of folders that already exist, where no error can happen.
+CREATING = ("open", "shutil.copyfile", "os.rename", "briefing.exchange")
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def run(project: Path, *prefix: str) -> subprocess.CompletedProcess:
+    """`briefing build` as an editor runs it, or through the fault injector when `prefix` says so."""
+    command = [sys.executable, str(INJECTOR), *prefix, "--"] if prefix else [sys.executable, "-m", "briefing.cli"]
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.run([*command, "--project", str(project), "build", "-q"], capture_output=True, text=True,
+                          timeout=120, env=env, stdin=subprocess.DEVNULL)
+
+
+def make_v1(root: Path) -> tuple[Path, dict]:
+    """A project whose site/ holds a good v1 build, and that v1's snapshot."""
+    project = write_tree(root / "project", {"mkdocs.yml": CONFIG, "content/articles/2025/2025-10-30-sample.md": ARTICLE,
+                                           "briefings/2025-10-31-sample.yaml": BRIEFING})
+    for folder in ("templates", "locales"):
+        shutil.copytree(REPO / folder, project / folder)
+    assert run(project).returncode == 0
+    (project / "briefings/2025-10-31-sample.yaml").write_text(BRIEFING.replace("Sample briefing", "Revised briefing"), encoding="utf-8")
+    return project, snapshot(project / "site")
+
+
+def changes_of_a_full_build(project: Path, root: Path) -> tuple[list[str], dict]:
+    """The numbered changes a v2 build makes (on a copy), and the v2 site it publishes."""
+    copy = root / "copy"
+    shutil.copytree(project, copy, symlinks=True)
+    shutil.rmtree(copy / "build" / "docs")
+    assert run(copy, "count", "0", str(copy), str(root / "count.json")).returncode == 0
+    changes = json.loads((root / "count.json").read_text())
+    return changes, snapshot(copy / "site")
+
+
+def spread(indexes: list[int], count: int) -> list[int]:
+    """`count` indexes evenly spread over `indexes`, first and last included."""
+    step = max(1, (len(indexes) - 1) / max(1, count - 1))
+    return sorted({indexes[min(len(indexes) - 1, round(i * step))] for i in range(count)})
+
+
+def assert_leftovers_cleaned_by_next_build(project: Path, v2: dict) -> None:
+    result = run(project)
+    assert result.returncode == 0, result.stderr
+    assert snapshot(project / "site") == v2
+    assert not (project / ".site.staging").exists() and not (project / ".site.previous").exists()
+
+
+def test_build_killed_at_many_points_leaves_a_whole_site(tmp_path):
+    project, v1 = make_v1(tmp_path)
+    changes, v2 = changes_of_a_full_build(project, tmp_path)
+    exchange = next(i for i, change in enumerate(changes, 1) if change.startswith("briefing.exchange"))
+    points = spread(list(range(1, exchange)), 10) + [exchange, exchange + 1, len(changes)]
+    outcomes = []
+    for point in points:
+        shutil.rmtree(project / "build" / "docs", ignore_errors=True)  # same numbering as the counted build
+        result = run(project, "kill", str(point), str(project), str(tmp_path / "kill.json"))
+        assert result.returncode == -signal.SIGKILL, (point, result.stderr)
+        site = snapshot(project / "site")
+        assert site in (v1, v2), point
+        outcomes.append((point, "v2" if site == v2 else "v1"))
+    assert outcomes == [(point, "v1" if point <= exchange else "v2") for point in points]
+    assert_leftovers_cleaned_by_next_build(project, v2)
+
+
+def test_build_killed_after_varying_delays_leaves_a_whole_site(tmp_path):
+    project, v1 = make_v1(tmp_path)
+    _, v2 = changes_of_a_full_build(project, tmp_path)
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    for delay in (0.2, 0.4, 0.6, 0.8, 1.0, 1.2, 1.5):
+        process = subprocess.Popen([sys.executable, "-m", "briefing.cli", "--project", str(project), "build", "-q"],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=60)
+        assert snapshot(project / "site") in (v1, v2), delay
+    assert_leftovers_cleaned_by_next_build(project, v2)
+
+
+@pytest.mark.parametrize("mode, says", [("enospc", "No space left on device"), ("eacces", "Permission denied")])
+def test_full_disk_or_permission_error_at_any_step_leaves_the_last_site(tmp_path, mode, says):
+    project, v1 = make_v1(tmp_path)
+    changes, v2 = changes_of_a_full_build(project, tmp_path)
+    kinds = CREATING if mode == "eacces" else CREATING[:2]  # a rename needs no new space
+    candidates = [i for i, change in enumerate(changes, 1) if change.split(" ", 1)[0] in kinds]
+    shutil.copytree(project / "site", tmp_path / "v1-site")
+    failed = 0
+    for point in spread(candidates, 9):
+        shutil.rmtree(project / "build" / "docs", ignore_errors=True)
+        result = run(project, mode, str(point), str(project), str(tmp_path / "fault.json"))
+        assert "Traceback" not in result.stderr
+        assert not (project / ".site.staging").exists()
+        if result.returncode == 0:  # the fault didn't matter (mkdir of an existing folder): v2, whole
+            assert snapshot(project / "site") == v2, (point, changes[point - 1])
+            shutil.rmtree(project / "site")
+            shutil.copytree(tmp_path / "v1-site", project / "site")  # v1 again, so the next fault can show
+            continue
+        failed += 1
+        assert result.returncode == 1, (point, changes[point - 1], result.stderr)
+        assert result.stderr.startswith(f"build failed: {says}: "), result.stderr
+        assert result.stderr.rstrip().endswith("site/ left as it was"), result.stderr
+        assert snapshot(project / "site") == v1, (point, changes[point - 1])
+    assert failed >= 6
+    assert_leftovers_cleaned_by_next_build(project, v2)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="mounting a small tmpfs needs root (as on the project's machines and CI)")
+def test_a_real_full_disk_leaves_the_last_site(tmp_path):
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", str(disk)], check=True)
+    try:
+        project, v1 = make_v1(disk)
+        free = shutil.disk_usage(disk).free
+        (disk / "filler").write_bytes(b"\0" * (free - 2 * 1024 * 1024))  # 2 MB left: less than one site
+        result = run(project)
+        assert result.returncode == 1
+        assert "No space left on device" in result.stderr and "Traceback" not in result.stderr
+        assert snapshot(project / "site") == v1
+        assert not (project / ".site.staging").exists()
+        (disk / "filler").unlink()
+        assert run(project).returncode == 0
+        assert snapshot(project / "site") != v1
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)
+
+
+def test_two_builds_at_once_one_waits_its_turn_with_a_clear_message(tmp_path):
+    project, _ = make_v1(tmp_path)
+    _, v2 = changes_of_a_full_build(project, tmp_path)
+    for _ in range(2):
+        processes = [subprocess.Popen([sys.executable, "-m", "briefing.cli", "--project", str(project), "build", "-q"],
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+        results = sorted((process.wait(timeout=120), process.stderr.read()) for process in processes)
+        assert [code for code, _ in results] == [0, 1], results
+        assert results[1][1].startswith("build failed: another build is running in this project"), results[1][1]
+        assert snapshot(project / "site") == v2
+
+
+def test_without_an_atomic_exchange_a_failed_or_stopped_publish_is_undone(tmp_path, monkeypatch):
+    from briefing import publish
+
+    monkeypatch.setattr(publish, "_renameat2", None)  # a filesystem that can't swap: two renames
+    output = tmp_path / "site"
+    write_tree(output, {"index.html": "old"})
+    staging = publish.prepare(output)
+    write_tree(staging, {"index.html": "new"})
+    rename = os.rename
+
+    def refuse_staging(source, target):
+        if Path(source) == staging:
+            raise PermissionError(13, "Permission denied", str(target))
+        rename(source, target)
+
+    monkeypatch.setattr(os, "rename", refuse_staging)
+    with pytest.raises(PermissionError):
+        publish.publish(staging, output)
+    assert (output / "index.html").read_text() == "old"
+    monkeypatch.setattr(os, "rename", rename)
+    os.rename(output, publish.previous_for(output))  # as if killed between the two renames
+    publish.prepare(output)
+    assert (output / "index.html").read_text() == "old" and not publish.previous_for(output).exists()
