@@ -5,14 +5,14 @@ BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 SITE_DEBS := fonts-noto-cjk
-TEST_DEBS := $(SITE_DEBS) chromium
+TEST_DEBS := $(SITE_DEBS) chromium openjdk-17-jre-headless nodejs
 
 .PHONY: site test serve check i18n clean
 
 site: $(VENV)/.installed debian-site
 	$(BIN)/briefing build
 
-test: $(VENV)/.installed-test debian-test
+test: $(VENV)/.installed-test debian-test node_modules/.installed
 	$(BIN)/pytest
 
 serve: $(VENV)/.installed
@@ -29,6 +29,11 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/pip install -q -c requirements.lock -e '.[test]'
+	touch $@
+
+# Checkers the tests run on the built site (Nu HTML checker, axe-core), pinned by package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
 # Debian packages, installed only when missing.

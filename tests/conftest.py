@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import shutil
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -87,7 +90,42 @@ def demo_site(tmp_path_factory):
     from briefing.cli import main
 
     root = tmp_path_factory.mktemp("demo") / "project"
-    skipped = {".venv", "site", "build", ".git", ".site.staging", ".site.previous"}
+    skipped = {".venv", "site", "build", ".git", ".site.staging", ".site.previous", "node_modules", ".hypothesis"}
     shutil.copytree(REPO, root, ignore=lambda folder, names: skipped & set(names) if Path(folder) == REPO else {"__pycache__"})
     assert main(["--project", str(root), "build", "-q"]) == 0
     return root / "site"
+
+
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def serve_folder(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """A static server for `folder` on 127.0.0.1 (a free port), in a thread; returns it and its URL."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    handler.log_message = lambda *args: None
+    return serve_handler(handler)
+
+
+def serve_handler(handler) -> tuple[http.server.ThreadingHTTPServer, str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by playwright, shared by every browser test."""
+    from playwright import sync_api as playwright
+
+    with playwright.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def demo_url(demo_site):
+    """The demo site served on 127.0.0.1."""
+    server, url = serve_folder(demo_site)
+    yield url
+    server.shutdown()

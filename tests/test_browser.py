@@ -2,34 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 
-from playwright import sync_api as playwright
-
 BRIEFING = "2025-10-30-summit-balanced-results"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
-@pytest.fixture(scope="module")
-def base_url(demo_site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(demo_site))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
@@ -39,12 +14,12 @@ def page(browser):
     context.close()
 
 
-def test_language_selector_lands_on_the_same_briefing_in_korean(page, base_url):
-    page.goto(f"{base_url}/en/briefings/{BRIEFING}/")
+def test_language_selector_lands_on_the_same_briefing_in_korean(page, demo_url):
+    page.goto(f"{demo_url}/en/briefings/{BRIEFING}/")
     english_title = page.locator("h1").inner_text()
     page.locator(".md-header__option .md-select button").hover()
     page.get_by_role("link", name="한국어").click()
-    page.wait_for_url(f"{base_url}/ko/briefings/{BRIEFING}/")
+    page.wait_for_url(f"{demo_url}/ko/briefings/{BRIEFING}/")
     assert page.locator("html").get_attribute("lang") == "ko"
     korean_title = page.locator("h1").inner_text()
     assert korean_title != english_title
@@ -52,11 +27,11 @@ def test_language_selector_lands_on_the_same_briefing_in_korean(page, base_url):
     assert "2025년 10월 30일 목요일" in page.locator("article").inner_text()
 
 
-def test_root_sends_a_korean_browser_to_the_korean_site(browser, base_url):
+def test_root_sends_a_korean_browser_to_the_korean_site(browser, demo_url):
     context = browser.new_context(locale="ko-KR")
     page = context.new_page()
-    page.goto(f"{base_url}/")
-    page.wait_for_url(f"{base_url}/ko/")
+    page.goto(f"{demo_url}/")
+    page.wait_for_url(f"{demo_url}/ko/")
     context.close()
 
 
@@ -64,8 +39,8 @@ def test_root_sends_a_korean_browser_to_the_korean_site(browser, base_url):
     ("en", "Type to start searching", "deterrence"),
     ("ko", "검색어를 입력하세요", "확장억제"),
 ])
-def test_search_finds_a_briefing_by_a_word_from_its_summary(page, base_url, language, ready, word):
-    page.goto(f"{base_url}/{language}/")
+def test_search_finds_a_briefing_by_a_word_from_its_summary(page, demo_url, language, ready, word):
+    page.goto(f"{demo_url}/{language}/")
     page.locator("input.md-search__input").click()
     # Material shows its "type to start" prompt (in the page's language) once the index is loaded.
     page.locator(".md-search-result__meta", has_text=ready).wait_for(timeout=15000)

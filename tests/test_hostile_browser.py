@@ -6,19 +6,15 @@ dialog when it runs; the pages, feeds and search index must trigger none of them
 
 from __future__ import annotations
 
-import functools
 import http.server
 import shutil
-import threading
 import time
 
 import pytest
 
 from briefing.cli import main
-from conftest import REPO, write_tree
+from conftest import REPO, serve_folder, serve_handler, write_tree
 from payloads import MARK, html_payloads, live_markup_in_site, markdown_payloads, yaml_text
-from playwright import sync_api as playwright
-from test_browser import CHROMIUM_FLAGS
 
 
 class Recorder(http.server.BaseHTTPRequestHandler):
@@ -33,15 +29,9 @@ class Recorder(http.server.BaseHTTPRequestHandler):
         pass
 
 
-def serve(handler) -> tuple[http.server.ThreadingHTTPServer, str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
-
-
 @pytest.fixture(scope="module")
 def canary():
-    server, url = serve(Recorder)
+    server, url = serve_handler(Recorder)
     yield url, Recorder.requests
     server.shutdown()
 
@@ -105,19 +95,9 @@ def payload_site(tmp_path_factory, canary):
 
 @pytest.fixture(scope="module")
 def site_url(payload_site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(payload_site))
-    handler.log_message = lambda *args: None
-    server, url = serve(handler)
+    server, url = serve_folder(payload_site)
     yield url
     server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
 
 
 LIVE_DOM = """() => [...document.querySelectorAll('*')].flatMap(element => [...element.attributes]
