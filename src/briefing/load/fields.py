@@ -111,16 +111,15 @@ class Fields:
 
     def web_address(self, key: str, required: bool = False) -> str | None:
         """An absolute http(s) URL: anything else (javascript:, file:, a bare path) can't be linked safely."""
-        value = self.text(key, required)
-        if value is not None and not WEB_ADDRESS.match(value):
-            self.problems.error(self.value_location(key), self.name(key), f"expected a web address like https://news.example/story, got {value[:80]!r}")
-            return None
-        return value
+        return self._matching(key, required, WEB_ADDRESS, lambda value: f"expected a web address like https://news.example/story, got {value[:80]!r}")
 
     def slug(self, key: str, required: bool = False) -> str | None:
+        return self._matching(key, required, SLUG, lambda value: f"{value!r} is not a valid id (lowercase letters, digits and single hyphens)")
+
+    def _matching(self, key: str, required: bool, pattern: re.Pattern, complaint) -> str | None:
         value = self.text(key, required)
-        if value is not None and not SLUG.match(value):
-            self.problems.error(self.value_location(key), self.name(key), f"{value!r} is not a valid id (lowercase letters, digits and single hyphens)")
+        if value is not None and not pattern.match(value):
+            self.problems.error(self.value_location(key), self.name(key), complaint(value))
             return None
         return value
 
