@@ -225,6 +225,7 @@ FILE_CASES = (
     Case("briefing: symlink loop", {"briefings/2025-11-01-loop.yaml": Link("2025-11-01-loop.yaml")},
          ("briefings/2025-11-01-loop.yaml:1:1: file: cannot read file: Too many levels of symbolic links",)),
     Case("briefing: named pipe", {"briefings/2025-11-01-pipe.yaml": Fifo()}, ("briefings/2025-11-01-pipe.yaml:1:1: file: not a regular file",)),
+    Case("briefings/ is a file", {B: None, "briefings": "not a folder\n"}, ("briefings:1:1: file: cannot read folder: Not a directory",)),
     Case("briefing: folder named like a briefing", {"briefings/2025-11-01-folder.yaml": Folder()},
          ("briefings/2025-11-01-folder.yaml:1:1: file: not a regular file",)),
 )

@@ -56,6 +56,8 @@ def _project(tmp_path: Path, case: Case) -> tuple[Path, Path]:
     files = {"mkdocs.yml": CONFIG, "content/articles/2025/2025-10-30-sample.md": ARTICLE, "briefings/2025-10-31-sample.yaml": BRIEFING}
     for name, content in {**files, **case.files}.items():
         path = project / name
+        if content is None:
+            continue
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.exists() or path.is_symlink():
             path.unlink()
@@ -67,7 +69,7 @@ def _project(tmp_path: Path, case: Case) -> tuple[Path, Path]:
             path.mkdir()
         elif isinstance(content, bytes):
             path.write_bytes(content)
-        elif content is not None:
+        else:
             path.write_bytes(content.encode("utf-8"))
     for folder in ("templates", "locales"):
         shutil.copytree(REPO / folder, project / folder)

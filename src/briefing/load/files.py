@@ -23,7 +23,12 @@ def source_files(root: Path, folder: str, pattern: str, problems: Problems, recu
     folders are refused, not followed.
     """
     found = []
-    for here, folders, files in os.walk(root / folder):
+
+    def unreadable(exc: OSError) -> None:  # a missing folder is just an empty one
+        if not isinstance(exc, FileNotFoundError):
+            problems.error(Location(relative(Path(exc.filename), root)), "file", f"cannot read folder: {exc.strerror}")
+
+    for here, folders, files in os.walk(root / folder, onerror=unreadable):
         for name in sorted(folders):
             if (Path(here) / name).is_symlink():
                 shown = relative(Path(here) / name, root)
