@@ -92,7 +92,8 @@ def _front_matter(title: str, meta: dict) -> str:
     values = {**({"title": str(escape(title))} if title else {}), **meta}
     if not values:
         return ""
-    return "---\n" + yaml.safe_dump(values, allow_unicode=True, width=1000) + "---\n\n"
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return "---\n" + yaml.dump(values, Dumper=dumper, allow_unicode=True, width=1000) + "---\n\n"
 
 
 def _sync(out: Path, files: dict[str, str]) -> None:
