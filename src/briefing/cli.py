@@ -7,10 +7,11 @@ import sys
 import time
 from pathlib import Path
 
-from .build import BuildError, build
-from .diagnostics import LoadError, Problem, Problems
+from .build import build
+from .diagnostics import BuildError, LoadError, Problem, Problems
 from .load import load
 from .outputs.engine import EngineError
+from .progress import Reporter
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,16 +68,16 @@ def _check(args, project: Path) -> int:
 
 
 def _build(args, project: Path) -> int:
-    say = (lambda _: None) if args.quiet else (lambda message: print(message, file=sys.stderr))
     output = (project / args.output).resolve()
-    return 0 if _build_reporting(project, output, None, say, args.strict) else 1
+    return 0 if _build_reporting(project, output, None, Reporter(quiet=args.quiet), args.strict) else 1
 
 
-def _build_reporting(project: Path, output: Path, work: Path | None, say, strict: bool = False, site_url: str | None = None) -> bool:
+def _build_reporting(project: Path, output: Path, work: Path | None, reporter: Reporter, strict: bool = False,
+                     site_url: str | None = None) -> bool:
     """Build once; print what went wrong (file, line, field) and say whether it worked."""
     started = time.monotonic()
     try:
-        publication = build(project, output, work, say, site_url, strict)
+        publication = build(project, output, work, reporter, site_url, strict)
     except LoadError as exc:
         _print_problems(exc.problems)
         print(f"build failed: {len(exc.problems)} problem(s) in the sources; {output.name}/ left as it was", file=sys.stderr)
@@ -87,16 +88,19 @@ def _build_reporting(project: Path, output: Path, work: Path | None, say, strict
     except OSError as exc:
         print(f"build failed: {exc.strerror or exc}: {exc.filename or ''}; {output.name}/ left as it was", file=sys.stderr)
         return False
-    say(f"Built {output} ({', '.join(publication.config.language_codes)}) in {time.monotonic() - started:.1f} s")
+    finally:
+        reporter.close()
+    reporter.say(f"Built {output} ({', '.join(publication.config.language_codes)}) in {time.monotonic() - started:.1f} s")
     return True
 
 
 def _serve(args, project: Path) -> int:
     from .serve import serve
 
-    say = lambda message: print(message, file=sys.stderr)  # noqa: E731
+    reporter = Reporter(display=False)
     local = f"http://{args.host}:{args.port}/"
-    serve(project, args.host, args.port, lambda output, work: _build_reporting(project, output, work, say, site_url=local), say)
+    serve(project, args.host, args.port, lambda output, work: _build_reporting(project, output, work, reporter, site_url=local),
+          reporter.say)
     return 0
 
 

@@ -21,6 +21,10 @@ class Localized:
     def __hash__(self) -> int:
         return hash(tuple(sorted(self.texts.items())))
 
+    def __reduce__(self):
+        """Picklable for worker processes (a mappingproxy is not)."""
+        return Localized, (dict(self.texts),)
+
     def in_language(self, language: str, fallback_order: tuple[str, ...]) -> tuple[str, str]:
         """(text, language it is in): the requested one, else the first available by preference."""
         if self.texts.get(language):
