@@ -1,0 +1,122 @@
+"""Text pasted from a browser (like ../shared/seeds/*.txt) to a draft, by the patterns in chrome.yml.
+
+A browser copy keeps the page's reading order: banner, section tag, headline (often
+twice), byline, body, then related links and ads. Lines before the headline are
+chrome unless a pattern says what they tell (outlet, section); lines between the
+headline and the body may be bylines and datelines; the body ends at the first
+`end` pattern, and `drop` patterns remove single lines anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import notes
+from .chrome import Rules, rules
+from .draft import Draft
+from .sanitize import normalize_text, text_to_markdown
+
+SENTENCE_END = re.compile(r"(?<![A-Z])[.!?。](?=[\"'”’)]*(?:\s|$))")
+
+
+@dataclass
+class _Found:
+    outlet: str | None = None
+    section: str | None = None
+    author: str | None = None
+    when: str | None = None
+    body: list[str] = field(default_factory=list)
+
+
+def parse_pasted(text: str, timezone: str, chrome: Rules | None = None) -> Draft:
+    chrome = chrome or rules()
+    lines = [normalize_text(line) for line in text.replace("\r\n", "\n").split("\n")]
+    lines = [line for line in lines if line]
+    headline, start = _headline(lines, chrome)
+    found = _Found()
+    for line in lines[:start]:
+        _read_masthead(line, chrome, found)
+    _read_article(lines[start:], headline, chrome, found)
+    title, title_note = (headline, None) if headline else _title_from_lead(found.body)
+    published, assumed = chrome.parse_when(found.when, timezone)
+    missing = [name for name, value in (("outlet", found.outlet), ("author", found.author), ("date", published)) if not value]
+    draft_notes = [title_note, notes.zone_assumed("byline", timezone) if assumed else None,
+                   notes.missing("It" if title_note else "The saved text", missing, url_missing=True)]
+    return Draft(
+        title=title,
+        body=text_to_markdown(found.body),
+        source_name=found.outlet,
+        section=found.section,
+        author=found.author,
+        published=published,
+        notes=tuple(note for note in draft_notes if note),
+    )
+
+
+def _headline(lines: list[str], chrome: Rules) -> tuple[str | None, int]:
+    """(headline, index of its first line): a line printed more than once, else the first heading-like line."""
+    candidates = [line for line in lines if len(line) <= 250 and not _is_meta(line, chrome)]
+    repeated = [line for line, count in Counter(candidates).items() if count > 1]
+    if repeated:
+        return repeated[0], lines.index(repeated[0])
+    for index, line in enumerate(lines[:-1]):
+        if _is_meta(line, chrome):
+            continue
+        if len(line) <= 200 and not SENTENCE_END.search(line[-2:]):
+            return line, index
+        break
+    return None, 0
+
+
+def _is_meta(line: str, chrome: Rules) -> bool:
+    return any(chrome.match(kind, line) for kind in ("masthead", "section", "byline", "dateline", "drop", "end"))
+
+
+def _read_masthead(line: str, chrome: Rules, found: _Found) -> None:
+    masthead, section = chrome.match("masthead", line), chrome.match("section", line)
+    if masthead and not found.outlet:
+        found.outlet = masthead.group("outlet").strip()
+    if section and not found.section:
+        found.section = section.group("section").strip()
+
+
+def _read_article(lines: list[str], headline: str | None, chrome: Rules, found: _Found) -> None:
+    for line in lines:
+        if line == headline:
+            continue
+        if not found.body and _read_meta(line, chrome, found):
+            continue
+        if chrome.match("end", line) and found.body:
+            break
+        if not chrome.is_chrome(line):
+            found.body.append(line)
+
+
+def _read_meta(line: str, chrome: Rules, found: _Found) -> bool:
+    """Byline, dateline or section tag between the headline and the body."""
+    byline, dateline, section = (chrome.match(kind, line) for kind in ("byline", "dateline", "section"))
+    if byline:
+        found.author = found.author or byline.group("author").strip()
+        found.when = found.when or byline.groupdict().get("when")
+    elif dateline:
+        found.when = found.when or dateline.group("when")
+    elif section:
+        found.section = found.section or section.group("section")
+    return bool(byline or dateline or section)
+
+
+def _title_from_lead(body: list[str]) -> tuple[str, str | None]:
+    """No headline: the lead sentence, cut to its main clause when it runs long."""
+    if not body:
+        return "Untitled", "The saved text has no headline or body."
+    lead = body[0]
+    end = SENTENCE_END.search(lead)
+    sentence = lead[: end.start()] if end else lead
+    clause = sentence.split(", ")[0]
+    if len(sentence) > 90 and clause != sentence and (len(clause.split()) >= 5 or len(clause) >= 15 and " " not in clause[:4]):
+        return clause, "The saved text has no headline, so the title is the lead sentence's main clause."
+    if len(sentence) > 150:
+        sentence = sentence[:150].rsplit(" ", 1)[0] + "…"
+    return sentence, "The saved text has no headline, so the title is its lead sentence."
