@@ -9,7 +9,6 @@ headline and the body may be bylines and datelines; the body ends at the first
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -17,8 +16,8 @@ from . import notes
 from .chrome import Rules, rules
 from .draft import Draft
 from .sanitize import normalize_text, text_to_markdown
+from .titles import SENTENCE_END, title_from_lead
 
-SENTENCE_END = re.compile(r"(?<![A-Z])[.!?。](?=[\"'”’)]*(?:\s|$))")
 
 
 @dataclass
@@ -39,7 +38,7 @@ def parse_pasted(text: str, timezone: str, chrome: Rules | None = None) -> Draft
     for line in lines[:start]:
         _read_masthead(line, chrome, found)
     _read_article(lines[start:], headline, chrome, found)
-    title, title_note = (headline, None) if headline else _title_from_lead(found.body)
+    title, title_note = (headline, None) if headline else title_from_lead(found.body, "saved text")
     published, assumed = chrome.parse_when(found.when, timezone)
     missing = [name for name, value in (("outlet", found.outlet), ("author", found.author), ("date", published)) if not value]
     draft_notes = [title_note, notes.zone_assumed("byline", timezone) if assumed else None,
@@ -105,18 +104,3 @@ def _read_meta(line: str, chrome: Rules, found: _Found) -> bool:
     elif section:
         found.section = found.section or section.group("section")
     return bool(byline or dateline or section)
-
-
-def _title_from_lead(body: list[str]) -> tuple[str, str | None]:
-    """No headline: the lead sentence, cut to its main clause when it runs long."""
-    if not body:
-        return "Untitled", "The saved text has no headline or body."
-    lead = body[0]
-    end = SENTENCE_END.search(lead)
-    sentence = lead[: end.start()] if end else lead
-    clause = sentence.split(", ")[0]
-    if len(sentence) > 90 and clause != sentence and (len(clause.split()) >= 5 or len(clause) >= 15 and " " not in clause[:4]):
-        return clause, "The saved text has no headline, so the title is the lead sentence's main clause."
-    if len(sentence) > 150:
-        sentence = sentence[:150].rsplit(" ", 1)[0] + "…"
-    return sentence, "The saved text has no headline, so the title is its lead sentence."
