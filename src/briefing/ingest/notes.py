@@ -4,11 +4,11 @@ from __future__ import annotations
 
 
 def zone_assumed(where: str, timezone: str) -> str:
-    return f"The {where} gives the time with no zone: {timezone} (the publication's time zone) is assumed."
+    return f"The {where} gives the time with no zone, so {timezone} (the publication's time zone) is assumed."
 
 
 def date_only(where: str, timezone: str) -> str:
-    return f"The {where} gives only the date: midnight {timezone} (the publication's time zone) stands in for the time."
+    return f"The {where} gives only the date, so midnight {timezone} (the publication's time zone) stands in for the time."
 
 
 def missing(subject: str, fields: list[str], url_missing: bool) -> str | None:

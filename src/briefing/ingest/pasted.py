@@ -29,7 +29,7 @@ class _Found:
     body: list[str] = field(default_factory=list)
 
 
-def parse_pasted(text: str, timezone: str, chrome: Rules | None = None) -> Draft:
+def parse_pasted(text: str, timezone: str, url: str | None = None, chrome: Rules | None = None) -> Draft:
     chrome = chrome or rules()
     lines = [normalize_text(line) for line in text.replace("\r\n", "\n").split("\n")]
     lines = [line for line in lines if line]
@@ -42,11 +42,12 @@ def parse_pasted(text: str, timezone: str, chrome: Rules | None = None) -> Draft
     published, assumed = chrome.parse_when(found.when, timezone)
     missing = [name for name, value in (("outlet", found.outlet), ("author", found.author), ("date", published)) if not value]
     draft_notes = [title_note, notes.zone_assumed("byline", timezone) if assumed else None,
-                   notes.missing("It" if title_note else "The saved text", missing, url_missing=True)]
+                   notes.missing("It" if title_note else "The saved text", missing, url_missing=url is None)]
     return Draft(
         title=title,
         body=text_to_markdown(found.body),
         source_name=found.outlet,
+        url=url,
         section=found.section,
         author=found.author,
         published=published,
