@@ -25,6 +25,7 @@ from .titles import title_from_lead
 KOREAN_LEGACY = {"euc-kr", "euc_kr", "euckr", "ks_c_5601-1987", "ks_c_5601", "ksc5601", "korean", "cp949", "ms949", "uhc", "x-windows-949", "windows-949"}
 XML_ENCODING = re.compile(rb"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])([\w.:-]+)(["'])""", re.I)
 CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
+URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 EMAIL_OR_SITE = re.compile(r"^(?:\S+@\S+|(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\S*)$")
 
 
@@ -47,7 +48,7 @@ def parse_feed(data: bytes, *, url: str | None, content_type: str | None, timezo
     if url and urlsplit(url).scheme in ("http", "https"):
         headers["content-location"] = url
     parsed = feedparser.parse(data, response_headers=headers, sanitize_html=True, resolve_relative_uris=True)
-    if not parsed.version and not parsed.entries:
+    if not parsed.get("version") and not parsed.entries:
         reason = f": {_reason(parsed.bozo_exception)}" if parsed.bozo else ""
         raise NotAFeed(f"not an RSS or Atom feed ({content_type or 'no content type'}){reason}")
     warnings = []
@@ -134,18 +135,20 @@ def _body(entry, base: str | None) -> str:
 
 
 def _author(entry) -> str | None:
-    detail = entry.get("author_detail") or {}
-    name = plain_text(detail.get("name") or entry.get("author"))
-    name = re.sub(r"\s*\(?\S+@\S+\)?\s*", " ", name).strip()  # "kim@example.com (Kim)" keeps Kim
-    return name if name and not EMAIL_OR_SITE.match(name) else None
+    """A person's name; RSS writes 'desk@example.com (Kim)', which feedparser's author_detail mangles."""
+    raw = plain_text(entry.get("author"))
+    named = re.match(r"^\S+@\S+\s*\((?P<name>[^)]+)\)$|^(?P<other>.+?)\s*[<(]\S+@\S+[>)]$", raw)
+    name = (named.group("name") or named.group("other")) if named else raw
+    name = plain_text(name)
+    return name if name and not EMAIL_OR_SITE.match(name) and not URL_SCHEME.match(name) else None
 
 
 def _published(entry, timezone: str) -> tuple[datetime | None, str | None]:
     """(published, editor note): the source's own offset kept; a zone-less time read in `timezone`."""
-    raw = (entry.get("published") or entry.get("updated") or "").strip()
+    raw = (dict.get(entry, "published") or dict.get(entry, "updated") or "").strip()  # no feedparser key aliasing
     value = _parse_time(raw)
     if value is None:
-        parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+        parsed = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
         if parsed:
             return datetime(*parsed[:6], tzinfo=utc_zone.utc), None
         return None, (f"The feed entry's date {raw!r} could not be read." if raw else None)

@@ -36,9 +36,9 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u2028\u2029\ufeff]"
 
 
 def escape_text(text: str) -> str:
-    """Plain text as Markdown that renders to exactly that text."""
+    """Plain text as Markdown that renders to exactly that text; `<` becomes `&lt;`, never a tag."""
     text = INLINE_SPECIAL.sub(r"\\\1", text)
-    text = ENTITY_LIKE.sub("&amp;", text)
+    text = ENTITY_LIKE.sub("&amp;", text).replace("<", "&lt;")
     return LINE_START.sub(_escape_line_start, text)
 
 
