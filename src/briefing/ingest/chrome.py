@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from .sanitize import block_text
+
 RULES_FILE = Path(__file__).with_name("chrome.yml")
 KINDS = ("masthead", "section", "byline", "dateline", "end", "drop")
 
@@ -29,6 +31,21 @@ class Rules:
 
     def is_chrome(self, line: str) -> bool:
         return bool(self.match("drop", line) or self.match("end", line))
+
+    def strip(self, blocks: list[str]) -> list[str]:
+        """Markdown blocks without chrome lines; the first `end` line after some text closes the article."""
+        kept = []
+        for block in blocks:
+            lines = []
+            for line in block.split("\n"):
+                text = block_text(line)
+                if (kept or lines) and self.match("end", text):
+                    return kept + (["\n".join(lines)] if lines else [])
+                if text and not self.is_chrome(text):
+                    lines.append(line)
+            if lines:
+                kept.append("\n".join(lines))
+        return kept
 
     def parse_when(self, text: str | None, timezone: str) -> tuple[datetime | None, bool]:
         """(date-time, whether the zone was assumed): a zone-less time is read in `timezone`."""

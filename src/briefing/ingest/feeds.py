@@ -19,7 +19,8 @@ import feedparser
 
 from . import notes
 from .draft import Draft
-from .sanitize import html_to_markdown, plain_text, text_to_markdown
+from .chrome import rules
+from .sanitize import blocks, html_to_markdown, plain_text, text_to_markdown
 from .titles import title_from_lead
 
 KOREAN_LEGACY = {"euc-kr", "euc_kr", "euckr", "ks_c_5601-1987", "ks_c_5601", "ksc5601", "korean", "cp949", "ms949", "uhc", "x-windows-949", "windows-949"}
@@ -130,8 +131,11 @@ def _body(entry, base: str | None) -> str:
     best = max(candidates, key=lambda item: len(item.get("value") or ""))
     value = best.get("value") or ""
     if "html" in (best.get("type") or "text/html"):
-        return html_to_markdown(value, base)
-    return text_to_markdown(re.split(r"\n\s*\n", value))
+        markdown = html_to_markdown(value, base)
+    else:
+        markdown = text_to_markdown(re.split(r"\n\s*\n", value))
+    kept = rules().strip(blocks(markdown))
+    return "\n\n".join(kept) + "\n" if kept else ""
 
 
 def _author(entry) -> str | None:

@@ -132,7 +132,7 @@ def _title(meta: _Meta, sites: list[str], found: dict) -> tuple[str | None, bool
 
 def _body_blocks(document: str, base: str | None, chrome: Rules) -> list[str]:
     extracted = trafilatura.extract(document, url=base, **EXTRACT) or _from_scripts(document)
-    return _without_chrome(blocks(html_to_markdown(extracted or "", base)), chrome)
+    return chrome.strip(blocks(html_to_markdown(extracted or "", base)))
 
 
 def _from_scripts(document: str) -> str | None:
@@ -147,22 +147,6 @@ def _from_scripts(document: str) -> str | None:
             if re.search(r"<(?:p|br)\b", value) and len(value) > len(best):
                 best = value
     return trafilatura.extract(f"<html><body><article>{best}</article></body></html>", **EXTRACT) if best else None
-
-
-def _without_chrome(body: list[str], chrome: Rules) -> list[str]:
-    """Blocks without chrome lines; the first `end` line after some text closes the article."""
-    kept = []
-    for block in body:
-        lines = []
-        for line in block.split("\n"):
-            text = block_text(line)
-            if (kept or lines) and chrome.match("end", text):
-                return kept + (["\n".join(lines)] if lines else [])
-            if text and not chrome.is_chrome(text):
-                lines.append(line)
-        if lines:
-            kept.append("\n".join(lines))
-    return kept
 
 
 def _is_prose(text: str) -> bool:

@@ -56,18 +56,25 @@ def parse_pasted(text: str, timezone: str, url: str | None = None, chrome: Rules
 
 
 def _headline(lines: list[str], chrome: Rules) -> tuple[str | None, int]:
-    """(headline, index of its first line): a line printed more than once, else the first heading-like line."""
+    """(headline, its index): a line printed more than once, else the heading-like line nearest
+    above the first byline or dateline, else the first heading-like line before any prose."""
     candidates = [line for line in lines if len(line) <= 250 and not _is_meta(line, chrome)]
     repeated = [line for line, count in Counter(candidates).items() if count > 1]
     if repeated:
         return repeated[0], lines.index(repeated[0])
+    bylines = [i for i, line in enumerate(lines) if chrome.match("byline", line) or chrome.match("dateline", line)]
+    for index in range(bylines[0] - 1, -1, -1) if bylines else ():
+        if _is_heading(lines[index], chrome):
+            return lines[index], index
     for index, line in enumerate(lines[:-1]):
         if _is_meta(line, chrome):
             continue
-        if len(line) <= 200 and not SENTENCE_END.search(line[-2:]):
-            return line, index
-        break
+        return (line, index) if _is_heading(line, chrome) else (None, 0)
     return None, 0
+
+
+def _is_heading(line: str, chrome: Rules) -> bool:
+    return len(line) <= 200 and not _is_meta(line, chrome) and not SENTENCE_END.search(line[-2:])
 
 
 def _is_meta(line: str, chrome: Rules) -> bool:
@@ -86,8 +93,8 @@ def _read_article(lines: list[str], headline: str | None, chrome: Rules, found: 
     for line in lines:
         if line == headline:
             continue
-        if not found.body and _read_meta(line, chrome, found):
-            continue
+        if (not found.body or chrome.match("byline", line)) and _read_meta(line, chrome, found):
+            continue  # a byline may also close the article
         if chrome.match("end", line) and found.body:
             break
         if not chrome.is_chrome(line):
