@@ -46,19 +46,21 @@ class FetchError(Exception):
     """One line an editor can act on: what failed, where."""
 
 
-_POOL = urllib3.PoolManager(retries=False, headers={"User-Agent": USER_AGENT})
-
-
 def fetch(url: str, *, accept: str = "*/*", etag: str | None = None, last_modified: str | None = None,
           limits: Limits = Limits()) -> Response:
     started = time.monotonic()
     headers = {"Accept": accept, "Accept-Encoding": "gzip, deflate"}
     headers.update({"If-None-Match": etag} if etag else {})
     headers.update({"If-Modified-Since": last_modified} if last_modified else {})
+    with urllib3.PoolManager(retries=False, headers={"User-Agent": USER_AGENT}) as pool:  # no connection outlives a fetch
+        return _follow(pool, url, headers, limits, started, etag, last_modified)
+
+
+def _follow(pool, url: str, headers: dict, limits: Limits, started: float, etag, last_modified) -> Response:
     seen = {url}
     for _ in range(limits.max_redirects + 1):
         _check_url(url)
-        response = _request(url, headers, limits, started)
+        response = _request(pool, url, headers, limits, started)
         if response.status in REDIRECTS and response.headers.get("Location"):
             response.drain_conn()
             response.release_conn()
@@ -92,18 +94,18 @@ def _remaining(limits: Limits, started: float, url: str) -> float:
     return left
 
 
-def _request(url: str, headers: dict, limits: Limits, started: float):
+def _request(pool, url: str, headers: dict, limits: Limits, started: float):
     left = _remaining(limits, started, url)
     timeout = urllib3.Timeout(connect=min(limits.connect_timeout, left), read=min(limits.read_timeout, left))
     host = urlsplit(url).netloc
     try:
-        return _POOL.request("GET", url, headers=headers, redirect=False, preload_content=False, timeout=timeout)
+        return pool.request("GET", url, headers=headers, redirect=False, preload_content=False, timeout=timeout)
     except NameResolutionError:
         raise FetchError(f"unknown host {host} (name not resolved)") from None
+    except NewConnectionError as exc:  # a subclass of ConnectTimeoutError: keep it first
+        raise FetchError(f"cannot reach {host}: {_cause(exc)}") from None
     except ConnectTimeoutError:
         raise FetchError(f"cannot reach {host}: connection timed out") from None
-    except NewConnectionError as exc:
-        raise FetchError(f"cannot reach {host}: {_cause(exc)}") from None
     except ReadTimeoutError:
         raise FetchError(f"{host} sent no response within {timeout.read_timeout:g} s") from None
     except SSLError as exc:
@@ -127,7 +129,7 @@ def _read_capped(response, limits: Limits, started: float) -> bytes:
             sock = getattr(getattr(response, "connection", None), "sock", None)
             if sock is not None:
                 sock.settimeout(min(limits.read_timeout, left))
-            chunk = response.read(64 * 1024)
+            chunk = response.read1(64 * 1024)  # whatever arrived, so the deadline is checked between pieces
             if not chunk:
                 break
             total += len(chunk)

@@ -99,7 +99,10 @@ class Store:
         errors = article_problems(path, relative(path, self.project.resolve()), text, self.config)
         if errors:
             return Outcome("failed", draft.title, None, f"would not pass `briefing check`: {errors[0]}")
-        self._write(path, text)
+        try:
+            self._write(path, text)
+        except ValueError as exc:
+            return Outcome("failed", draft.title, None, str(exc))
         shown = relative(path, self.project.resolve())
         self.ids[article_id] = shown
         self._index(shown, draft.url, draft.guid, draft.source_name, draft.title, draft.body)
