@@ -8,7 +8,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from ingest_fixtures import HOSTILE, MALFORMED, RSS2
+from ingest_fixtures import HOSTILE, MALFORMED, REAL_PAGES, RSS2
 
 ETAG = '"v1"'
 MODIFIED = "Sat, 01 Nov 2025 00:00:00 GMT"
@@ -34,6 +34,9 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(200, HOSTILE.encode(), "application/rss+xml")
         if path == "/malformed.xml":
             return self._send(200, MALFORMED.encode(), "application/rss+xml")
+        if path == "/article.html":
+            page = (REAL_PAGES / "yonhap_en_2019-08-20_nk-slams-joint-drill.html").read_bytes()
+            return self._send(200, page, "text/html; charset=utf-8")
         if path == "/page.html":
             return self._send(200, PAGE.encode(), "text/html; charset=utf-8")
         if path == "/error":

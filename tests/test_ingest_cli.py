@@ -91,6 +91,16 @@ def test_ingest_twice_creates_nothing_new(make_project, server):
     assert second.stdout.count("already ingested as content/articles/2025/") == 2
 
 
+def test_a_page_url_is_fetched_and_extracted(make_project, server):
+    project = make_project()
+    result = ingest(project, "page", server.url("/article.html"), "--slug", "nk-slams-drill")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("new        content/articles/2019/2019-08-20-nk-slams-drill.md\n")
+    meta, body = front_matter(articles(project)["2019-08-20-nk-slams-drill"])
+    assert meta["source"] == {"name": "Yonhap News Agency", "section": "North Korea", "url": "https://en.yna.co.kr/view/AEN20190820002300325"}
+    assert meta["language"] == "en" and body.startswith("SEOUL, Aug. 20 (Yonhap)")
+
+
 def test_no_sources_and_unknown_topics_are_usage_errors(make_project):
     project = make_project()
     result = ingest(project)

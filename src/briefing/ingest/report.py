@@ -23,6 +23,8 @@ class Reporter:
         self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                                  console=self.err, transient=True, disable=not self.err.is_terminal)
         self.task = self.progress.add_task("ingest", total=total)
+        # On a terminal, lines go through the bar's console so they scroll above it instead of tearing it.
+        self.lines = self.err if self.err.is_terminal else self.out
 
     def __enter__(self) -> "Reporter":
         self.progress.start()
@@ -37,7 +39,7 @@ class Reporter:
     def finished(self, report: Report) -> None:
         for outcome in report.outcomes:
             line = outcome.path if outcome.status == "new" else f"{outcome.title}: {outcome.reason}"
-            console = self.err if outcome.status == "failed" else self.out
+            console = self.err if outcome.status == "failed" else self.lines
             console.print(Text(f"{LABELS[outcome.status]:<10} {line}"))
         for warning in report.warnings:
             self.err.print(Text(f"warning    {report.label}: {warning}"))
