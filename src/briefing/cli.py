@@ -1,4 +1,4 @@
-"""Command line: check, build, serve. Errors are reported as messages, never as tracebacks."""
+"""Command line: ingest, check, build, serve. Errors are reported as messages, never as tracebacks."""
 
 from __future__ import annotations
 
@@ -29,6 +29,17 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--project", default=".", help="the publication's folder (default: here)")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
+    ingest = commands.add_parser("ingest", help="turn feeds, saved pages and pasted text into articles in content/")
+    ingest.set_defaults(run=_ingest, kind=None, locations=[], slug=None, topics=[])
+    ingest_kinds = ingest.add_subparsers(metavar="KIND")
+    for kind, what in (("feed", "RSS/Atom feed URLs or files"), ("page", "saved HTML pages, pasted .txt files or page URLs")):
+        sub = ingest_kinds.add_parser(kind, help=f"ingest {what} (no KIND: every source in mkdocs.yml)")
+        sub.add_argument("locations", nargs="+", metavar="SOURCE", help=what)
+        sub.add_argument("--topics", action="append", default=[], help="topics to tag new articles with (comma-separated)")
+        sub.set_defaults(kind=kind)
+        if kind == "page":
+            sub.add_argument("--slug", help="the article's slug instead of one made from its title")
+
     check = commands.add_parser("check", help="validate every briefing, article and setting; print every problem")
     check.add_argument("--strict", action="store_true", help="treat warnings (e.g. missing translations) as errors")
     check.set_defaults(run=_check)
@@ -54,6 +65,12 @@ def _print_problems(problems: list[Problem]) -> None:
 def _summary(problems: Problems) -> str:
     errors, warnings = len(problems.errors), len(problems.warnings)
     return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+
+
+def _ingest(args, project: Path) -> int:
+    from .ingest.command import ingest_command
+
+    return ingest_command(project, args.kind, args.locations, args.topics, args.slug)
 
 
 def _check(args, project: Path) -> int:

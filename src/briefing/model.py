@@ -49,6 +49,16 @@ class Source:
 
 
 @dataclass(frozen=True)
+class FeedSource:
+    """A feed that `briefing ingest` pulls (extra.briefing.sources); its topics tag every new article."""
+
+    name: str
+    url: str
+    language: str | None = None  # used when an entry has too little text to tell its language
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Article:
     id: str
     title: str
@@ -95,6 +105,7 @@ class Config:
     author: Localized | None = None
     home_limit: int = 20
     feed_limit: int = 50
+    sources: tuple[FeedSource, ...] = ()
     base: Mapping = field(default_factory=dict)  # the rest of mkdocs.yml, for the engine
 
     @property
