@@ -8,6 +8,10 @@ or a permission problem would make it). Changes are seen through Python's audit 
 (every open for writing, mkdir, rename, copy and the build's atomic exchange) under
 PROJECT; of deletions only each rmtree call is counted, so leftovers of an earlier stopped
 build do not shift the numbering. LOG receives the list of changes seen.
+
+The injector pins itself to one core, so the build runs its languages in this process
+(parallel.run_all's one-core path) and the numbering is the same on every run; a build
+killed with its worker processes is tested by timed kills of the whole process group.
 """
 
 from __future__ import annotations
@@ -63,6 +67,7 @@ def install(mode: str, fault_at: int, project: str, log: str) -> None:
 if __name__ == "__main__":
     mode, fault_at, project, log, separator, *arguments = sys.argv[1:]
     assert separator == "--"
+    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     install(mode, int(fault_at), os.path.realpath(project), log)
     from briefing.cli import main
 

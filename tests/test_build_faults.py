@@ -52,13 +52,28 @@ def make_v1(root: Path) -> tuple[Path, dict]:
 
 
 def changes_of_a_full_build(project: Path, root: Path) -> tuple[list[str], dict]:
-    """The numbered changes a v2 build makes (on a copy), and the v2 site it publishes."""
-    copy = root / "copy"
-    shutil.copytree(project, copy, symlinks=True)
-    shutil.rmtree(copy / "build" / "docs")
-    assert run(copy, "count", "0", str(copy), str(root / "count.json")).returncode == 0
-    changes = json.loads((root / "count.json").read_text())
-    return changes, snapshot(copy / "site")
+    """The numbered changes a v2 build makes, and the v2 site it publishes; then v1 is put back.
+
+    The work folder as v1 left it is kept aside: `reset_work` puts it back before each
+    numbered fault, so that every run makes the same changes in the same order.
+    """
+    shutil.copytree(project / "build", root / "work-v1")
+    shutil.copytree(project / "site", root / "site-v1")
+    assert run(project, "count", "0", str(project), str(root / "count.json")).returncode == 0
+    changes, v2 = json.loads((root / "count.json").read_text()), snapshot(project / "site")
+    restore_v1_site(project, root)
+    reset_work(project, root)
+    return changes, v2
+
+
+def restore_v1_site(project: Path, root: Path) -> None:
+    shutil.rmtree(project / "site")
+    shutil.copytree(root / "site-v1", project / "site")
+
+
+def reset_work(project: Path, root: Path) -> None:
+    shutil.rmtree(project / "build")
+    shutil.copytree(root / "work-v1", project / "build")
 
 
 def spread(indexes: list[int], count: int) -> list[int]:
@@ -81,13 +96,15 @@ def test_build_killed_at_many_points_leaves_a_whole_site(tmp_path):
     points = spread(list(range(1, exchange)), 10) + [exchange, exchange + 1, len(changes)]
     outcomes = []
     for point in points:
-        shutil.rmtree(project / "build" / "docs", ignore_errors=True)  # same numbering as the counted build
+        reset_work(project, tmp_path)
         result = run(project, "kill", str(point), str(project), str(tmp_path / "kill.json"))
         assert result.returncode == -signal.SIGKILL, (point, result.stderr)
         site = snapshot(project / "site")
         assert site in (v1, v2), point
         outcomes.append((point, "v2" if site == v2 else "v1"))
     assert outcomes == [(point, "v1" if point <= exchange else "v2") for point in points]
+    reset_work(project, tmp_path)
+    run(project, "kill", str(exchange // 2), str(project), str(tmp_path / "kill.json"))  # leftovers in build/ too
     assert_leftovers_cleaned_by_next_build(project, v2)
 
 
@@ -97,9 +114,9 @@ def test_build_killed_after_varying_delays_leaves_a_whole_site(tmp_path):
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     for delay in (0.2, 0.4, 0.6, 0.8, 1.0, 1.2, 1.5):
         process = subprocess.Popen([sys.executable, "-m", "briefing.cli", "--project", str(project), "build", "-q"],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, start_new_session=True)
         time.sleep(delay)
-        process.send_signal(signal.SIGKILL)
+        os.killpg(process.pid, signal.SIGKILL)  # the build and its worker processes, as a stopped job is
         process.wait(timeout=60)
         assert snapshot(project / "site") in (v1, v2), delay
     assert_leftovers_cleaned_by_next_build(project, v2)
@@ -111,17 +128,15 @@ def test_full_disk_or_permission_error_at_any_step_leaves_the_last_site(tmp_path
     changes, v2 = changes_of_a_full_build(project, tmp_path)
     kinds = CREATING if mode == "eacces" else CREATING[:2]  # a rename needs no new space
     candidates = [i for i, change in enumerate(changes, 1) if change.split(" ", 1)[0] in kinds]
-    shutil.copytree(project / "site", tmp_path / "v1-site")
     failed = 0
     for point in spread(candidates, 9):
-        shutil.rmtree(project / "build" / "docs", ignore_errors=True)
+        reset_work(project, tmp_path)
         result = run(project, mode, str(point), str(project), str(tmp_path / "fault.json"))
         assert "Traceback" not in result.stderr
         assert not (project / ".site.staging").exists()
         if result.returncode == 0:  # the fault didn't matter (mkdir of an existing folder): v2, whole
             assert snapshot(project / "site") == v2, (point, changes[point - 1])
-            shutil.rmtree(project / "site")
-            shutil.copytree(tmp_path / "v1-site", project / "site")  # v1 again, so the next fault can show
+            restore_v1_site(project, tmp_path)  # v1 again, so the next fault can show
             continue
         failed += 1
         assert result.returncode == 1, (point, changes[point - 1], result.stderr)

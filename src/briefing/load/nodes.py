@@ -69,10 +69,21 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+def _compose(text: str) -> yaml.Node | None:
+    """libyaml when it is there (fast); the pure-Python parser for clearer errors and for refusing aliases where used."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None and "*" not in text:  # an alias needs a '*': such text takes the refusing parser
+        try:
+            return yaml.compose(text, Loader=fast)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=_NoAliasLoader)
+
+
 def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -> Node | None:
     """Compose one YAML document; None (with a problem recorded) when it can't be used."""
     try:
-        root = yaml.compose(text, Loader=_NoAliasLoader)
+        root = _compose(text)
     except _AliasRefused as exc:
         problems.error(_location(path, exc.problem_mark, line_offset), "yaml", exc.problem)
         return None

@@ -12,7 +12,7 @@ from ..model import Article, Briefing, Config, Publication, Source
 from .config import load_config
 from .body import check_body
 from .fields import LONG_TEXT, Fields
-from .files import read_text, source_files, split_front_matter
+from .files import read_text, source_files, split_front_matter_at
 from .nodes import parse_yaml
 
 ARTICLE_FIELDS = ("id", "title", "source", "author", "published", "language", "topics", "editor_note")
@@ -51,6 +51,13 @@ def load_or_raise(root: Path, strict: bool = False, warn: Callable[[Problem], No
     for warning in problems.sorted():
         warn(warning)
     return publication
+
+
+def article_problems(path: Path, shown: str, text: str, config: Config) -> list:
+    """Errors the loader would report for one article file; ingest asks before it writes one."""
+    problems = Problems()
+    _article(path, shown, text, problems, config)
+    return problems.errors
 
 
 def _load_all(root, paths, problems, config, reader):
@@ -101,7 +108,7 @@ def _topics(fields: Fields, config: Config) -> tuple[str, ...]:
 
 
 def _article(path: Path, shown: str, text: str, problems: Problems, config: Config):
-    parts = split_front_matter(text, shown, problems)
+    parts = split_front_matter_at(text, shown, problems)
     if parts is None:
         return None
     front, body, body_line = parts
