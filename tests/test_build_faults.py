@@ -171,13 +171,28 @@ def test_a_real_full_disk_leaves_the_last_site(tmp_path):
 def test_two_builds_at_once_one_waits_its_turn_with_a_clear_message(tmp_path):
     project, _ = make_v1(tmp_path)
     _, v2 = changes_of_a_full_build(project, tmp_path)
+    command = [sys.executable, "-m", "briefing.cli", "--project", str(project), "build", "-q"]
     for _ in range(2):
-        processes = [subprocess.Popen([sys.executable, "-m", "briefing.cli", "--project", str(project), "build", "-q"],
-                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
-        results = sorted((process.wait(timeout=120), process.stderr.read()) for process in processes)
-        assert [code for code, _ in results] == [0, 1], results
-        assert results[1][1].startswith("build failed: another build is running in this project"), results[1][1]
+        shutil.rmtree(project / "build")  # a full build: long enough to start the second one inside it
+        first = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        wait_until_locked(project / "build" / "build.lock", first)
+        second = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        assert first.wait(timeout=120) == 0, first.stderr.read()
+        assert second.returncode == 1
+        assert second.stderr.startswith("build failed: another build is running in this project"), second.stderr
         assert snapshot(project / "site") == v2
+        assert not (project / ".site.staging").exists()
+
+
+def wait_until_locked(lock: Path, holder: subprocess.Popen) -> None:
+    """Return once `holder` holds the build lock, as /proc/locks tells (probing with flock could steal it)."""
+    while holder.poll() is None:
+        if lock.exists():
+            inode = f":{lock.stat().st_ino}"
+            if any(line.split()[5].endswith(inode) for line in Path("/proc/locks").read_text().splitlines() if "FLOCK" in line):
+                return
+        time.sleep(0.01)
+    raise AssertionError(f"the first build ended before it was seen holding the lock: {holder.stderr.read()}")
 
 
 def test_without_an_atomic_exchange_a_failed_or_stopped_publish_is_undone(tmp_path, monkeypatch):
