@@ -3,12 +3,15 @@
 Each Case is a small publication (conftest's one article, one briefing and mkdocs.yml,
 with `files` changed) and what the commands must say about it. test_hostile_input.py
 runs every case through the real CLI. To add cases for other commands, append a tuple
-of Cases to ALL with their own `commands` and `writes`: ingest cases run e.g.
-`("ingest", "{server}/feed.xml")` and may write under content/; PDF cases run `("pdf",)`.
+of Cases to ALL with their own `commands`, `adds` and `line` (INGEST_CASES below are the
+pattern: ingest may add files under content/, and prints `warning    source: message`);
+PDF cases would run `("pdf",)`. Placeholders in commands: {outside} (a folder next to the
+project), {project} and the case's `args`.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from conftest import ARTICLE, BRIEFING, CONFIG
@@ -18,6 +21,10 @@ B = "briefings/2025-10-31-sample.yaml"
 A = "content/articles/2025/2025-10-30-sample.md"
 C = "mkdocs.yml"
 CHECK_AND_BUILD = (("check",), ("build", "-q"))
+# What check and build print on stderr: problems, then one summary line.
+PROBLEM_OR_SUMMARY = re.compile(r"^([^\s:][^:]*:\d+:\d+: [^:]+: (warning: )?\S.*"
+                                r"|check failed: \d+ errors?, \d+ warnings?|build failed: .+; site/ left as it was)$")
+INGEST_LINE = re.compile(r"^(warning|failed) +\S.*: \S.*$")
 
 
 @dataclass(frozen=True)
@@ -42,7 +49,9 @@ class Case:
     says: tuple[str, ...] = ()  # stderr lines expected, each as its beginning: "path:line:col: field: message"
     usable: bool = False  # the input can be used: every command succeeds (warnings allowed)
     commands: tuple[tuple[str, ...], ...] = CHECK_AND_BUILD
-    writes: tuple[str, ...] = ("site", "build")  # the only top-level folders the commands may create or change
+    outputs: tuple[str, ...] = ("site", "build")  # top-level folders the commands own: anything may change there
+    adds: tuple[str, ...] = ()  # folders where the commands may add files (never change one)
+    line: re.Pattern = PROBLEM_OR_SUMMARY  # every stderr line must match it: no traceback, no stray output
     args: dict = field(default_factory=dict)  # values for {placeholders} in commands
 
 
@@ -270,4 +279,22 @@ PAYLOAD_CASES = (
          (f"{C}:2:11: site_url: expected a web address",)),
 )
 
-ALL = YAML_CASES + TYPE_CASES + YAML11_CASES + DATE_CASES + ID_CASES + SIZE_CASES + ENCODING_CASES + FILE_CASES + PAYLOAD_CASES
+BILLION_LAUGHS_FEED = ("<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY l0 \"lol\">"
+                       + "".join(f"<!ENTITY l{n} \"{f'&l{n - 1};' * 10}\">" for n in range(1, 10)) + "]>\n"
+                       "<rss version=\"2.0\"><channel><title>&l9;</title><link>https://x.test/</link><description>d</description>"
+                       "<item><title>&l9;</title><link>https://x.test/a</link><pubDate>Thu, 30 Oct 2025 02:50:28 GMT</pubDate>"
+                       "</item></channel></rss>\n")
+EXTERNAL_ENTITY_FEED = ("<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+                        "<rss version=\"2.0\"><channel><title>t</title><link>https://x.test/</link><description>d</description>"
+                        "<item><title>&x;</title><link>https://x.test/b</link><description>&x;</description>"
+                        "<pubDate>Thu, 30 Oct 2025 02:50:28 GMT</pubDate></item></channel></rss>\n")
+INGEST = {"adds": ("content", ".briefing"), "line": INGEST_LINE}
+
+INGEST_CASES = (
+    Case("feed file: billion laughs", {"saved/bomb.xml": BILLION_LAUGHS_FEED}, ("warning    bomb.xml: malformed feed",),
+         usable=True, commands=(("ingest", "feed", "{project}/saved/bomb.xml"),), **INGEST),
+    Case("feed file: external entity to /etc/passwd", {"saved/xxe.xml": EXTERNAL_ENTITY_FEED}, ("warning    xxe.xml: malformed feed",),
+         usable=True, commands=(("ingest", "feed", "{project}/saved/xxe.xml"),), **INGEST),
+)
+
+ALL = YAML_CASES + TYPE_CASES + YAML11_CASES + DATE_CASES + ID_CASES + SIZE_CASES + ENCODING_CASES + FILE_CASES + PAYLOAD_CASES + INGEST_CASES
