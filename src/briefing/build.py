@@ -8,6 +8,7 @@ import shutil
 import traceback
 from contextlib import contextmanager
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Callable
 
@@ -17,8 +18,10 @@ from . import i18n
 from .load import load_or_raise
 from .model import Publication
 from .outputs import engine
+from .outputs.digests import RANGE, Period, digest, monthly_periods
 from .outputs.feeds import write_feeds
 from .outputs.pages import render_docs
+from .outputs.pdf import PdfError, PdfReport, write_digests, write_pdfs
 from .outputs.root import write_root
 
 
@@ -49,6 +52,8 @@ def build(project: Path, output: Path, work: Path | None = None, say: Callable[[
                 engine.build_language(publication, language, docs, staging / language, work, project)
                 say(f"Built {len(pages)} pages in {language}")
             write_feeds(publication, staging, project)
+            with _output_errors(project):
+                _report(write_pdfs(publication, staging / "pdf", project, work), say)
             write_root(publication, pages, project / "templates" / "site", staging)
             _publish(staging, output)
         finally:
@@ -56,11 +61,49 @@ def build(project: Path, output: Path, work: Path | None = None, say: Callable[[
     return publication
 
 
+def make_digests(project: Path, start: date, end: date, monthly: bool, language: str | None, output: Path,
+                 say: Callable[[str], None] = lambda _: None) -> list[Path]:
+    """`briefing pdf`: a digest of the briefings dated `start` to `end`, or one per calendar month."""
+    if start > end:
+        raise BuildError(f"--from {start} is after --to {end}")
+    work = project / "build"
+    work.mkdir(parents=True, exist_ok=True)
+    with _exclusive(work / "build.lock"):  # the PDF cache is shared with `build`
+        publication = load_or_raise(project)
+        codes = publication.config.language_codes
+        if language and language not in codes:
+            raise BuildError(f"--lang {language}: the publication's languages are {', '.join(codes)}")
+        digests = [digest(publication, period) for period in (monthly_periods(start, end) if monthly else [Period(RANGE, start, end)])]
+        for empty in (d for d in digests if monthly and not d.briefings):
+            say(f"no briefings from {empty.period.start} to {empty.period.end}: no digest for them")
+        if not any(d.briefings for d in digests):
+            raise BuildError(f"no briefings are dated from {start} to {end}")
+        with _output_errors(project):
+            report = write_digests(publication, [d for d in digests if d.briefings], (language,) if language else codes, output, project, work)
+        _report(report, say)
+    return sorted(output / name for name in report.rendered + report.reused)
+
+
 def _render(publication: Publication, language: str, project: Path, docs: Path):
-    try:
+    with _output_errors(project):
         return render_docs(publication, language, project / "templates" / "site", project / i18n.LOCALES_DIR, docs)
+
+
+@contextmanager
+def _output_errors(project: Path):
+    """Template and PDF failures as one-line BuildErrors naming the file or PDF at fault."""
+    try:
+        yield
     except jinja2.TemplateError as exc:
         raise BuildError(f"{_template_place(exc, project)}: template error: {exc.message or exc}") from None
+    except PdfError as exc:
+        raise BuildError(str(exc)) from None
+
+
+def _report(report: PdfReport, say: Callable[[str], None]) -> None:
+    for note in report.notes:
+        say(note)
+    say(report.summary())
 
 
 def _template_place(exc: jinja2.TemplateError, project: Path) -> str:
