@@ -94,7 +94,7 @@ def document_text(html: str) -> str:
     parser = _TextParser()
     parser.feed(html)
     parser.close()
-    return "".join(parser.parts)
+    return "\n".join(parser.parts)
 
 
 class _TextParser(HTMLParser):
@@ -106,23 +106,23 @@ class _TextParser(HTMLParser):
         self.parts.extend(value for name, value in attrs if name in ("alt", "title") and value)
 
     def handle_data(self, data):
-        self.parts.append(data)
+        self.parts.append(" ".join(data.split()))
 
 
 def check_coverage(name: str, text: str, stacks: list[tuple[str, ...]]) -> None:
-    """Raise FontError naming each character of `text` that a font stack cannot show, and where it is."""
+    """Raise FontError naming the characters of `text` that a font stack cannot show, the fonts, and where."""
     needed = {ord(c) for c in text if _visible(c)}
-    problems = []
+    missing, lacking = set(), []
     for stack in stacks:
         fonts = [installed_font(family) for family in stack]
-        covered = frozenset().union(*(_characters(font) for font in fonts))
-        missing = sorted(needed - covered)
-        if missing:
-            listed = ", ".join(_describe(code) for code in missing[:10]) + (", …" if len(missing) > 10 else "")
-            problems.append(f"{len(missing)} character(s) have no glyph in font {' / '.join(map(str, fonts))}: "
-                            f"{listed}; first seen in “{_context(text, chr(missing[0]))}”")
-    if problems:
-        raise FontError(f"{name}: " + "; ".join(problems) + " (remove or replace them in the source text)")
+        uncovered = needed - frozenset().union(*(_characters(font) for font in fonts))
+        missing |= uncovered
+        lacking += [font for font in fonts if uncovered and font not in lacking]
+    if missing:
+        codes = sorted(missing)
+        listed = ", ".join(_describe(code) for code in codes[:10]) + (", …" if len(codes) > 10 else "")
+        raise FontError(f"{name}: {len(codes)} character(s) have no glyph in font {', '.join(map(str, lacking))}: {listed}; "
+                        f"first seen in “{_context(text, chr(codes[0]))}” (replace or remove them in the source text)")
 
 
 def _visible(character: str) -> bool:
@@ -138,5 +138,7 @@ def _describe(code: int) -> str:
 
 
 def _context(text: str, character: str) -> str:
-    at = text.index(character)
-    return " ".join(text[max(0, at - 30): at + 30].split())
+    """The text around the first occurrence, within its own element."""
+    line = next(line for line in text.splitlines() if character in line)
+    at = line.index(character)
+    return " ".join(line[max(0, at - 40): at + 40].split())

@@ -41,7 +41,7 @@ def render(job: PdfJob) -> Rendered:
     with _weasyprint_messages() as messages:
         document = HTML(string=job.html, base_url=job.assets.resolve().as_uri() + "/", url_fetcher=fetcher).render(
             pdf_variant=PDF_VARIANT)
-        pdf = document.write_pdf(pdf_variant=PDF_VARIANT)
+        pdf = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=True)  # /ID: a hash of the content
     return Rendered(pdf, len(document.pages), tuple(fetcher.refused), tuple(messages))
 
 
