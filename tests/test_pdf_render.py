@@ -140,11 +140,11 @@ def test_font_stacks_come_from_every_rule_of_the_stylesheet():
 
 def test_korean_words_are_joined_in_the_body_only():
     html = ('<head><title>한미 회담</title></head><body><p title="한미">한미 정상회담&#39;s A&amp;B 2025년</p>'
-            '<a href="x">English only</a></body>')
+            '<a href="https://ko.example/?q=>한국">English only</a></body>')
     joined = keep_hangul_words(html)
     assert joined.startswith('<head><title>한미 회담</title></head><body><p title="한미">')
     assert "한\u2060미 정\u2060상\u2060회\u2060담\u2060&#39;\u2060s A&amp;B 2\u20600\u20602\u20605\u2060년</p>" in joined
-    assert '<a href="x">English only</a>' in joined
+    assert '<a href="https://ko.example/?q=>한국">English only</a>' in joined
 
 
 def test_page_footer_follows_the_language_word_order():

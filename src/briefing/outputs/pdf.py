@@ -21,7 +21,7 @@ from ..model import Publication
 from .digests import Digest, weekly_digests
 from .pdf_fonts import FontError, check_coverage, document_text, font_stacks, installed_font
 from .pdf_html import Documents
-from .pdf_render import PDF_VARIANT, PdfJob, render
+from .pdf_render import PDF_VARIANT, PdfJob, Rendered, render
 
 CACHE_FOLDER = "pdf-cache"
 
@@ -36,6 +36,12 @@ class PdfReport:
     reused: list[str] = field(default_factory=list)  # PDFs taken unchanged from the cache
     pages: int = 0  # pages laid out in this run
     notes: list[str] = field(default_factory=list)  # refused URLs and renderer warnings, per PDF
+
+    def add(self, name: str, rendered: Rendered) -> None:
+        self.rendered.append(name)
+        self.pages += rendered.pages
+        self.notes += [f"{name}: left out {url[:120]} (not one of the publication's assets)" for url in rendered.refused]
+        self.notes += [f"{name}: {message}" for message in rendered.warnings if "refused" not in message]
 
     def summary(self) -> str:
         count = len(self.rendered) + len(self.reused)
@@ -70,29 +76,26 @@ def write_digests(publication: Publication, digests: list[Digest], languages: tu
 
 
 def _write(jobs: list[PdfJob], target: Path, cache: Path, prune: bool) -> PdfReport:
-    report = PdfReport()
+    """Render what the cache lacks, then copy every PDF from the cache to `target`."""
     cache.mkdir(parents=True, exist_ok=True)
     try:
         setups = {assets: _setup(assets) for assets in {job.assets for job in jobs}}
-        keys = {job.name: cache_key(job, setups[job.assets]) for job in jobs}
-        missing = [job for job in jobs if not (cache / f"{keys[job.name]}.pdf").exists()]
-        for job in missing:
+        entries = {job.name: cache / f"{cache_key(job, setups[job.assets])}.pdf" for job in jobs}
+        missing = [job for job in jobs if not entries[job.name].exists()]
+        for job in missing:  # before the first render: a font problem stops the build at once
             check_coverage(job.name, document_text(job.html), _stacks(job.assets))
     except FontError as exc:
         raise PdfError(str(exc)) from None
+    report = PdfReport()
     for job, rendered in zip(missing, map(render, missing)):  # independent jobs: a process pool can map them
-        _store(cache / f"{keys[job.name]}.pdf", rendered.pdf)
-        report.rendered.append(job.name)
-        report.pages += rendered.pages
-        report.notes += [f"{job.name}: left out {url[:120]} (not one of the publication's assets)" for url in rendered.refused]
-        report.notes += [f"{job.name}: {message}" for message in rendered.warnings if "refused" not in message]
-    for job in jobs:
-        destination = target / job.name
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cache / f"{keys[job.name]}.pdf", destination)
-    report.reused = [job.name for job in jobs if job.name not in set(report.rendered)]
+        _store(entries[job.name], rendered.pdf)
+        report.add(job.name, rendered)
+    report.reused = [name for name in entries if name not in report.rendered]
+    for name, entry in entries.items():
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(entry, target / name)
     if prune:
-        for stale in set(cache.glob("*.pdf")) - {cache / f"{key}.pdf" for key in keys.values()}:
+        for stale in set(cache.glob("*.pdf")) - set(entries.values()):
             stale.unlink()
     return report
 

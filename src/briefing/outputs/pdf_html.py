@@ -29,6 +29,7 @@ WORD_JOINER = "\u2060"
 # A space-delimited run holding Hangul; its characters are joined so lines break only at spaces.
 HANGUL_WORD = re.compile(r"[^\s<>]*[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3][^\s<>]*")
 CHARACTER_OR_ENTITY = re.compile(r"&#?\w+;|.", re.S)
+TAG = re.compile(r"""(<(?:[^>"']|"[^"]*"|'[^']*')*>)""")  # a tag whose quoted attributes may hold ">"
 BODY_TAGS = {"p", "h4", "h5", "h6", "a", "em", "strong", "ul", "ol", "li", "blockquote", "code", "pre", "br", "hr"}
 
 
@@ -148,8 +149,8 @@ def keep_hangul_words(html: str) -> str:
     left out of copied and extracted text.
     """
     head, separator, body = html.partition("<body")
-    joined = re.sub(r">([^<]+)", lambda text: ">" + HANGUL_WORD.sub(_join, text.group(1)), body)
-    return head + separator + joined
+    pieces = TAG.split(separator + body)  # text, tag, text, tag, …: only the text is touched
+    return head + "".join(piece if index % 2 else HANGUL_WORD.sub(_join, piece) for index, piece in enumerate(pieces))
 
 
 def _join(word: re.Match) -> str:
