@@ -10,13 +10,17 @@ SITE_DEBS := fonts-noto-cjk fonts-sil-charis fontconfig libpango-1.0-0 libpangof
 # poppler-utils (pdftotext, pdffonts, pdftoppm) and qpdf check the PDFs as readers and tools see them.
 TEST_DEBS := $(SITE_DEBS) chromium poppler-utils qpdf
 
-.PHONY: site test serve check i18n clean
+.PHONY: site test bench serve check i18n clean
 
 site: $(VENV)/.installed debian-site
 	$(BIN)/briefing build
 
 test: $(VENV)/.installed-test debian-test
 	$(BIN)/pytest
+
+# Build times, scaling and memory on synthetic publications (N=250 and N=1000 briefings); see README.
+bench: $(VENV)/.installed debian-site
+	$(BIN)/python benchmarks/run.py
 
 serve: $(VENV)/.installed
 	$(BIN)/briefing serve

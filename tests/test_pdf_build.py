@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 
+from briefing import parallel
 from briefing.cli import main
 from briefing.outputs import pdf
 
@@ -24,6 +25,7 @@ def test_rebuild_renders_only_the_pdfs_whose_inputs_changed(make_project, monkey
     project = make_project(templates=True)
     rendered = []
     real_render = pdf.render
+    monkeypatch.setattr(parallel, "cores", lambda: 1)  # render in this process, where the spy can count
     monkeypatch.setattr(pdf, "render", lambda job: (rendered.append(job.name), real_render(job))[1])
 
     def build() -> list[str]:
@@ -35,7 +37,7 @@ def test_rebuild_renders_only_the_pdfs_whose_inputs_changed(make_project, monkey
     first = pdf_bytes(project)
     assert build() == []
     assert pdf_bytes(project) == first
-    assert "Wrote 4 PDFs (0 rendered, 4 unchanged)" in capsys.readouterr().err
+    assert "Wrote 4 PDFs (0 rendered, 0 pages; 4 unchanged)" in capsys.readouterr().err
     # A briefing loses its Korean summary: its Korean PDF and the Korean digest of its week change.
     (project / "briefings/2025-10-31-sample.yaml").write_text(BRIEFING.replace("ko: 무슨 일이 있었나.", "ko: ''"), encoding="utf-8")
     assert build() == ["2025-10-31-sample.ko.pdf", "digests/2025-W44.ko.pdf"]
@@ -50,6 +52,7 @@ def test_rebuild_renders_only_the_pdfs_whose_inputs_changed(make_project, monkey
 
 
 def test_same_input_same_bytes_whatever_the_clock_or_folder(make_project, monkeypatch, tmp_path):
+    """Also: PDFs rendered in worker processes (here) equal those rendered in the build's own process."""
     project = make_project(templates=True)
     other = shutil.copytree(project, tmp_path / "elsewhere" / "copy")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")

@@ -5,55 +5,61 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import time
 import traceback
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
-from typing import Callable
 
 import jinja2
 
 from . import i18n
+from .diagnostics import BuildError
 from .load import load_or_raise
 from .model import Publication
 from .outputs import engine
 from .outputs.digests import RANGE, Period, digest, monthly_periods
 from .outputs.feeds import write_feeds
 from .outputs.pages import render_docs
-from .outputs.pdf import PdfError, PdfReport, write_digests, write_pdfs
+from .outputs.pdf import PdfError, write_digests, write_pdfs
 from .outputs.root import write_root
+from .parallel import run_all
+from .progress import Reporter
 
 
-class BuildError(Exception):
-    """A build step failed; the message names the step and the file."""
-
-
-def build(project: Path, output: Path, work: Path | None = None, say: Callable[[str], None] = lambda _: None,
+def build(project: Path, output: Path, work: Path | None = None, reporter: Reporter | None = None,
           site_url: str | None = None, strict: bool = False) -> Publication:
     """Build the whole publication into `output`; on any failure `output` is left as it was.
 
-    `site_url` replaces the configured one, so a local preview links to itself, not to production.
+    `work` keeps what the next build can reuse (docs trees, the engine's output). `site_url`
+    replaces the configured one, so a local preview links to itself, not to production.
     """
     work = work or project / "build"
+    reporter = reporter or Reporter(quiet=True)
     work.mkdir(parents=True, exist_ok=True)
     with _exclusive(work / "build.lock"):
         _recover(output)
-        publication = load_or_raise(project, strict)
+        with reporter.stage("load"):
+            publication = load_or_raise(project, strict)
         if site_url:
             publication = replace(publication, config=replace(publication.config, site_url=site_url))
-        say(f"Loaded {len(publication.articles)} articles and {len(publication.briefings)} briefings")
+        reporter.say(f"Loaded {len(publication.articles)} articles and {len(publication.briefings)} briefings")
         staging = output.with_name(f".{output.name}.staging")
         shutil.rmtree(staging, ignore_errors=True)
         try:
-            for language in publication.config.language_codes:
-                docs = work / "docs" / language
-                pages = _render(publication, language, project, docs)
-                engine.build_language(publication, language, docs, staging / language, work, project)
-                say(f"Built {len(pages)} pages in {language}")
-            write_feeds(publication, staging, project)
+            languages = publication.config.language_codes
+            with reporter.stage("site", total=len(languages)) as stage:
+                built = run_all(partial(_language_site, publication, project, work, staging), languages, stage.advance)
+            for language, (pages, outcome, timings) in zip(languages, built):
+                for name, seconds in timings.items():
+                    reporter.add_timing(f"{name} ({language})", seconds)
+                reporter.say(f"Built {len(pages)} pages in {language} (engine: {outcome})")
+            with reporter.stage("feeds"):
+                write_feeds(publication, staging, project)
             with _output_errors(project):
-                _report(write_pdfs(publication, staging / "pdf", project, work), say)
+                write_pdfs(publication, staging / "pdf", project, work, reporter)
             write_root(publication, pages, project / "templates" / "site", staging)
             _publish(staging, output)
         finally:
@@ -62,7 +68,7 @@ def build(project: Path, output: Path, work: Path | None = None, say: Callable[[
 
 
 def make_digests(project: Path, start: date, end: date, monthly: bool, language: str | None, output: Path,
-                 say: Callable[[str], None] = lambda _: None) -> list[Path]:
+                 reporter: Reporter) -> list[Path]:
     """`briefing pdf`: a digest of the briefings dated `start` to `end`, or one per calendar month."""
     if start > end:
         raise BuildError(f"--from {start} is after --to {end}")
@@ -75,13 +81,30 @@ def make_digests(project: Path, start: date, end: date, monthly: bool, language:
             raise BuildError(f"--lang {language}: the publication's languages are {', '.join(codes)}")
         digests = [digest(publication, period) for period in (monthly_periods(start, end) if monthly else [Period(RANGE, start, end)])]
         for empty in (d for d in digests if monthly and not d.briefings):
-            say(f"no briefings from {empty.period.start} to {empty.period.end}: no digest for them")
+            reporter.say(f"no briefings from {empty.period.start} to {empty.period.end}: no digest for them")
         if not any(d.briefings for d in digests):
             raise BuildError(f"no briefings are dated from {start} to {end}")
         with _output_errors(project):
-            report = write_digests(publication, [d for d in digests if d.briefings], (language,) if language else codes, output, project, work)
-        _report(report, say)
+            report = write_digests(publication, [d for d in digests if d.briefings], (language,) if language else codes, output,
+                                   project, work, reporter)
     return sorted(output / name for name in report.rendered + report.reused)
+
+
+def _language_site(publication: Publication, project: Path, work: Path, staging: Path, language: str):
+    """One language's pages and engine run (in a worker process); its site is copied into staging."""
+    timings = {}
+    started = time.perf_counter()
+    pages = _render(publication, language, project, work / "docs" / language)
+    timings["pages"] = time.perf_counter() - started
+    started = time.perf_counter()
+    engine_output = work / "site" / language
+    outcome = engine.build_language(publication, language, work / "docs" / language, engine_output, work, project)
+    timings["engine"] = time.perf_counter() - started
+    started = time.perf_counter()
+    # A copy, not hard links: MkDocs rewrites some files in place, and the published site must never change under it.
+    shutil.copytree(engine_output, staging / language)
+    timings["copy"] = time.perf_counter() - started
+    return pages, outcome, timings
 
 
 def _render(publication: Publication, language: str, project: Path, docs: Path):
@@ -98,12 +121,6 @@ def _output_errors(project: Path):
         raise BuildError(f"{_template_place(exc, project)}: template error: {exc.message or exc}") from None
     except PdfError as exc:
         raise BuildError(str(exc)) from None
-
-
-def _report(report: PdfReport, say: Callable[[str], None]) -> None:
-    for note in report.notes:
-        say(note)
-    say(report.summary())
 
 
 def _template_place(exc: jinja2.TemplateError, project: Path) -> str:

@@ -30,6 +30,7 @@ def translations(locales: Path, language: str) -> NullTranslations:
     return Translations(compiled, domain=DOMAIN)
 
 
+@lru_cache(maxsize=8192)  # the same few hundred dates recur on thousands of pages
 def long_date(day: date, language: str) -> str:
     """"Thursday, October 30, 2025" / "2025년 10월 30일 목요일"."""
     return format_date(day, format="full", locale=language)

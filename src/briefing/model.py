@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime
 from types import MappingProxyType
 from typing import Mapping
@@ -19,6 +20,10 @@ class Localized:
 
     def __hash__(self) -> int:
         return hash(tuple(sorted(self.texts.items())))
+
+    def __reduce__(self):
+        """Picklable for worker processes (a mappingproxy is not)."""
+        return Localized, (dict(self.texts),)
 
     def in_language(self, language: str, fallback_order: tuple[str, ...]) -> tuple[str, str]:
         """(text, language it is in): the requested one, else the first available by preference."""
@@ -41,6 +46,16 @@ class Source:
     name: str | None = None
     section: str | None = None
     url: str | None = None
+
+
+@dataclass(frozen=True)
+class FeedSource:
+    """A feed that `briefing ingest` pulls (extra.briefing.sources); its topics tag every new article."""
+
+    name: str
+    url: str
+    language: str | None = None  # used when an entry has too little text to tell its language
+    topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -90,6 +105,7 @@ class Config:
     author: Localized | None = None
     home_limit: int = 20
     feed_limit: int = 50
+    sources: tuple[FeedSource, ...] = ()
     base: Mapping = field(default_factory=dict)  # the rest of mkdocs.yml, for the engine
 
     @property
@@ -104,13 +120,35 @@ class Publication:
     briefings: tuple[Briefing, ...]  # newest first
 
     def briefings_citing(self, article_id: str) -> list[Briefing]:
-        return [b for b in self.briefings if article_id in b.articles]
+        return self._citing.get(article_id, [])
 
     def briefings_on(self, topic: str) -> list[Briefing]:
-        return [b for b in self.briefings if topic in b.topics]
+        return self._briefings_by_topic.get(topic, [])
 
     def articles_on(self, topic: str) -> list[Article]:
-        return sorted(
-            (a for a in self.articles.values() if topic in a.topics),
+        return self._articles_by_topic.get(topic, [])
+
+    # Indexes built once on first use: asked per page, a scan would make the build quadratic.
+    @cached_property
+    def _citing(self) -> dict[str, list[Briefing]]:
+        return _group((article_id, b) for b in self.briefings for article_id in b.articles)
+
+    @cached_property
+    def _briefings_by_topic(self) -> dict[str, list[Briefing]]:
+        return _group((topic, b) for b in self.briefings for topic in b.topics)
+
+    @cached_property
+    def _articles_by_topic(self) -> dict[str, list[Article]]:
+        newest_first = sorted(
+            self.articles.values(),
             key=lambda a: (a.published is None, -(a.published.timestamp() if a.published else 0), a.id),
         )
+        return _group((topic, a) for a in newest_first for topic in a.topics)
+
+
+def _group(pairs) -> dict:
+    """key -> values in the order given."""
+    groups: dict = {}
+    for key, value in pairs:
+        groups.setdefault(key, []).append(value)
+    return groups

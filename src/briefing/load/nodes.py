@@ -54,10 +54,21 @@ def _location(path: str, mark: yaml.Mark | None, line_offset: int) -> Location:
     return Location(path, mark.line + 1 + line_offset, mark.column + 1)
 
 
+def _compose(text: str) -> yaml.Node | None:
+    """libyaml when it is there (fast); the pure-Python parser for its clearer error messages."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.compose(text, Loader=fast)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -> Node | None:
     """Compose one YAML document; None (with a problem recorded) when it can't be used."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = _compose(text)
     except yaml.MarkedYAMLError as exc:
         where = _location(path, exc.problem_mark or exc.context_mark, line_offset)
         message = " ".join(part for part in (exc.context, exc.problem) if part)

@@ -13,11 +13,13 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.metadata import version
 from pathlib import Path
 
 from ..model import Publication
+from ..parallel import run_all
+from ..progress import Reporter
 from .digests import Digest, weekly_digests
 from .pdf_fonts import FontError, check_coverage, document_text, font_stacks, installed_font
 from .pdf_html import Documents
@@ -45,7 +47,8 @@ class PdfReport:
 
     def summary(self) -> str:
         count = len(self.rendered) + len(self.reused)
-        return f"Wrote {count} PDF{'s' * (count != 1)} ({len(self.rendered)} rendered, {len(self.reused)} unchanged)"
+        return (f"Wrote {count} PDF{'s' * (count != 1)} ({len(self.rendered)} rendered, {self.pages} pages; "
+                f"{len(self.reused)} unchanged)")
 
 
 def briefing_file(briefing_id: str, language: str) -> str:
@@ -57,39 +60,33 @@ def digest_file(digest: Digest, language: str) -> str:
     return f"digests/{digest.period.key}.{language}.pdf"
 
 
-def write_pdfs(publication: Publication, target: Path, project: Path, work: Path) -> PdfReport:
+def write_pdfs(publication: Publication, target: Path, project: Path, work: Path, reporter: Reporter) -> PdfReport:
     """Every briefing in every language, and the weekly digests, into `target` (the site's pdf/)."""
-    documents = Documents(publication, project)
-    jobs = []
-    for language in publication.config.language_codes:
-        jobs += [documents.briefing(b, language, briefing_file(b.id, language)) for b in publication.briefings]
-        jobs += [documents.digest(d, language, digest_file(d, language)) for d in weekly_digests(publication)]
-    return _write(jobs, target, work / CACHE_FOLDER, prune=True)
+    with reporter.stage("pdf html"):
+        documents = Documents(publication, project)
+        jobs = []
+        for language in publication.config.language_codes:
+            jobs += [documents.briefing(b, language, briefing_file(b.id, language)) for b in publication.briefings]
+            jobs += [documents.digest(d, language, digest_file(d, language)) for d in weekly_digests(publication)]
+    return _write(jobs, target, work / CACHE_FOLDER, reporter, prune=True)
 
 
 def write_digests(publication: Publication, digests: list[Digest], languages: tuple[str, ...], target: Path,
-                  project: Path, work: Path) -> PdfReport:
+                  project: Path, work: Path, reporter: Reporter) -> PdfReport:
     """`briefing pdf`: the given digests, as digest-<period>.<language>.pdf in `target`."""
     documents = Documents(publication, project)
     jobs = [documents.digest(d, language, f"digest-{d.period.key}.{language}.pdf") for d in digests for language in languages]
-    return _write(jobs, target, work / CACHE_FOLDER, prune=False)
+    return _write(jobs, target, work / CACHE_FOLDER, reporter, prune=False)
 
 
-def _write(jobs: list[PdfJob], target: Path, cache: Path, prune: bool) -> PdfReport:
-    """Render what the cache lacks, then copy every PDF from the cache to `target`."""
+def _write(jobs: list[PdfJob], target: Path, cache: Path, reporter: Reporter, prune: bool) -> PdfReport:
+    """Render what the cache lacks (in worker processes), then copy every PDF from the cache to `target`."""
     cache.mkdir(parents=True, exist_ok=True)
-    try:
-        setups = {assets: _setup(assets) for assets in {job.assets for job in jobs}}
-        entries = {job.name: cache / f"{cache_key(job, setups[job.assets])}.pdf" for job in jobs}
-        missing = [job for job in jobs if not entries[job.name].exists()]
-        for job in missing:  # before the first render: a font problem stops the build at once
-            check_coverage(job.name, document_text(job.html), _stacks(job.assets))
-    except FontError as exc:
-        raise PdfError(str(exc)) from None
+    missing, entries = _plan(jobs, cache, reporter)
     report = PdfReport()
-    for job, rendered in zip(missing, map(render, missing)):  # independent jobs: a process pool can map them
-        _store(entries[job.name], rendered.pdf)
-        report.add(job.name, rendered)
+    with reporter.stage("pdf render", total=len(missing)) as stage:
+        for job, rendered in zip(missing, run_all(_render_into, [(job, entries[job.name]) for job in missing], stage.advance)):
+            report.add(job.name, rendered)
     report.reused = [name for name in entries if name not in report.rendered]
     for name, entry in entries.items():
         (target / name).parent.mkdir(parents=True, exist_ok=True)
@@ -97,7 +94,33 @@ def _write(jobs: list[PdfJob], target: Path, cache: Path, prune: bool) -> PdfRep
     if prune:
         for stale in set(cache.glob("*.pdf")) - set(entries.values()):
             stale.unlink()
+    reporter.count("pdf pages rendered", report.pages)
+    for note in report.notes:
+        reporter.say(note)
+    reporter.say(report.summary())
     return report
+
+
+def _plan(jobs: list[PdfJob], cache: Path, reporter: Reporter) -> tuple[list[PdfJob], dict[str, Path]]:
+    """Each PDF's cache entry, and the jobs whose entry is missing, their glyphs checked before any render."""
+    try:
+        setups = {assets: _setup(assets) for assets in {job.assets for job in jobs}}
+        entries = {job.name: cache / f"{cache_key(job, setups[job.assets])}.pdf" for job in jobs}
+        missing = [job for job in jobs if not entries[job.name].exists()]
+        with reporter.stage("pdf glyph check"):
+            for job in missing:
+                check_coverage(job.name, document_text(job.html), _stacks(job.assets))
+    except FontError as exc:
+        raise PdfError(str(exc)) from None
+    return missing, entries
+
+
+def _render_into(task: tuple[PdfJob, Path]) -> Rendered:
+    """Render one PDF straight into its cache entry (in a worker): only a small summary travels back."""
+    job, entry = task
+    rendered = render(job)
+    _store(entry, rendered.pdf)
+    return replace(rendered, pdf=b"")
 
 
 def _stacks(assets: Path) -> list[tuple[str, ...]]:
