@@ -37,7 +37,7 @@ def test_rebuild_renders_only_the_pdfs_whose_inputs_changed(make_project, monkey
     first = pdf_bytes(project)
     assert build() == []
     assert pdf_bytes(project) == first
-    assert "Wrote 4 PDFs (0 rendered, 0 pages; 4 unchanged)" in capsys.readouterr().err
+    assert "Wrote 4 PDFs: 0 rendered (0 pages), 4 unchanged" in capsys.readouterr().err
     # A briefing loses its Korean summary: its Korean PDF and the Korean digest of its week change.
     (project / "briefings/2025-10-31-sample.yaml").write_text(BRIEFING.replace("ko: 무슨 일이 있었나.", "ko: ''"), encoding="utf-8")
     assert build() == ["2025-10-31-sample.ko.pdf", "digests/2025-W44.ko.pdf"]

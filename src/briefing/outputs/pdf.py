@@ -47,8 +47,7 @@ class PdfReport:
 
     def summary(self) -> str:
         count = len(self.rendered) + len(self.reused)
-        return (f"Wrote {count} PDF{'s' * (count != 1)} ({len(self.rendered)} rendered, {self.pages} pages; "
-                f"{len(self.reused)} unchanged)")
+        return f"Wrote {count} PDF{'s' * (count != 1)}: {len(self.rendered)} rendered ({self.pages} pages), {len(self.reused)} unchanged"
 
 
 def briefing_file(briefing_id: str, language: str) -> str:
