@@ -15,7 +15,7 @@ from briefing.outputs.pdf_html import keep_hangul_words, page_counter_css
 from briefing.outputs.pdf_render import PdfJob, render
 
 import pdftools
-from conftest import ARTICLE, REPO
+from conftest import ARTICLE, BRIEFING, REPO
 
 CANARY = "CANARY-7f3a91"
 
@@ -151,3 +151,14 @@ def test_page_footer_follows_the_language_word_order():
     assert page_counter_css("Page %(page)s of %(pages)s") == '"Page " counter(page) " of " counter(pages)'
     assert page_counter_css("%(pages)s쪽 중 %(page)s쪽") == 'counter(pages) "쪽 중 " counter(page) "쪽"'
     assert page_counter_css('P. "%(page)s"') == '"P\\2e  \\22 " counter(page) "\\22 "'
+
+
+def test_briefing_without_articles_has_no_empty_sources_or_appendix(make_project):
+    from briefing.load import load_or_raise
+    from briefing.outputs.pdf_html import Documents
+
+    project = make_project({"briefings/2025-10-31-sample.yaml": BRIEFING.replace("articles: [2025-10-30-sample]", "articles: []")},
+                           templates=True)
+    publication = load_or_raise(project)
+    html = Documents(publication, project).briefing(publication.briefings[0], "en", "x.pdf").html
+    assert "What happened." in html and "Sources" not in html and "Source articles" not in html
