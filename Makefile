@@ -4,8 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-SITE_DEBS := fonts-noto-cjk
-TEST_DEBS := $(SITE_DEBS) chromium openjdk-17-jre-headless nodejs
+# WeasyPrint needs Pango (and HarfBuzz subsetting for fast, small font subsets); fc-match
+# resolves the fonts of templates/pdf/print.css for the glyph check.
+SITE_DEBS := fonts-noto-cjk fonts-sil-charis fontconfig libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+# poppler-utils (pdftotext, pdffonts, pdftoppm) and qpdf check the PDFs as readers and tools see them.
+# Java runs the Nu HTML checker; Node's npm installs it and axe-core (package.json).
+TEST_DEBS := $(SITE_DEBS) chromium poppler-utils qpdf openjdk-17-jre-headless nodejs
 
 .PHONY: site test bench serve check i18n clean
 
