@@ -26,6 +26,7 @@ PAGE_TYPES = {
     "topics": "topics/",
     "topic": "topics/alliance/",
     "topic without briefings": "topics/inter-korean/",
+    "PDF digests": "digests/",
     "not found": "404.html",
 }
 BLOCKING = ("serious", "critical")
