@@ -20,6 +20,7 @@ from .outputs import engine
 from .outputs.feeds import write_feeds
 from .outputs.pages import render_docs
 from .outputs.root import write_root
+from .outputs.search import write_search
 
 
 class BuildError(Exception):
@@ -48,6 +49,7 @@ def build(project: Path, output: Path, work: Path | None = None, say: Callable[[
                 pages = _render(publication, language, project, docs)
                 engine.build_language(publication, language, docs, staging / language, work, project)
                 say(f"Built {len(pages)} pages in {language}")
+            write_search(publication, staging)
             write_feeds(publication, staging, project)
             write_root(publication, pages, project / "templates" / "site", staging)
             _publish(staging, output)

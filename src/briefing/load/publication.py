@@ -11,6 +11,7 @@ from ..model import Article, Briefing, Config, Publication, Source
 from .config import load_config
 from .fields import Fields
 from .files import read_text, split_front_matter
+from .glossary import load_glossary
 from .nodes import parse_yaml
 
 ARTICLE_FIELDS = ("id", "title", "source", "author", "published", "language", "topics", "editor_note")
@@ -27,6 +28,7 @@ def load(root: Path) -> tuple[Publication | None, Problems]:
     article_paths = sorted((root / "content" / "articles").rglob("*.md"))
     articles = _load_all(root, article_paths, problems, config, _article)
     briefings = _load_all(root, sorted((root / "briefings").glob("*.y*ml")), problems, config, _briefing)
+    glossary = load_glossary(root, config.language_codes, problems)
     article_files = {path.stem for path in article_paths}  # one that failed to load has its own error
     articles_by_id = _unique(articles, problems)
     briefings_by_id = _unique(briefings, problems)
@@ -37,7 +39,7 @@ def load(root: Path) -> tuple[Publication | None, Problems]:
     if problems.errors:
         return None, problems
     ordered = sorted((b for b, _ in briefings_by_id.values()), key=lambda b: (b.date, b.id), reverse=True)
-    publication = Publication(config, {a.id: a for a, _ in articles_by_id.values()}, tuple(ordered))
+    publication = Publication(config, {a.id: a for a, _ in articles_by_id.values()}, tuple(ordered), glossary)
     return publication, problems
 
 

@@ -46,7 +46,8 @@ def language_config(publication: Publication, language: str, docs: Path, site: P
         theme=theme,
         extra=extra,
         plugins=[{"search": {"lang": language}}, *plugins],
-        nav=[{gettext("Home"): "index.md"}, {gettext("Archive"): "archive/index.md"}, {gettext("Topics"): "topics/index.md"}],
+        nav=[{gettext("Home"): "index.md"}, {gettext("Archive"): "archive/index.md"}, {gettext("Topics"): "topics/index.md"}]
+        + ([{gettext("Glossary"): "glossary.md"}] if publication.glossary else []),
         # Briefings and articles are reached through home, archive and topic pages: a nav
         # listing them all makes every page carry the whole list (quadratic build).
         not_in_nav="/briefings/\n/articles/\n/archive/\n/topics/\n",
@@ -54,6 +55,11 @@ def language_config(publication: Publication, language: str, docs: Path, site: P
     )
     derived.setdefault("extra_css", []).append("assets/stylesheets/briefing.css")
     return derived
+
+
+def search_index_file(site: Path) -> Path:
+    """Where Material's search plugin leaves a language's index: {config, docs: [{location, title, text}]}."""
+    return site / "search" / "search_index.json"
 
 
 def build_language(publication: Publication, language: str, docs: Path, site: Path, work: Path, project: Path) -> None:

@@ -45,6 +45,8 @@ def page_list(publication: Publication) -> list[Page]:
         context = {"topic": topic, "briefings": briefings, "articles": publication.articles_on(slug)}
         meta = {"feed": f"topics/{slug}/"} if briefings else {}  # feeds.feed_folders: topics with briefings
         pages.append(Page(f"topics/{slug}.md", "topic.md.j2", context, meta))
+    if publication.glossary:
+        pages.append(Page("glossary.md", "glossary.md.j2", {"entries": publication.glossary}))
     return pages
 
 

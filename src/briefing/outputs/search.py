@@ -1,0 +1,48 @@
+"""Search that understands Korean: Kiwi's analysis and the glossary, added to each language's index.
+
+MkDocs' search plugin writes each language's index; this step adds, in the index's
+config, what the theme's search worker needs to index and query Korean by its
+terms (see outputs/korean.py and templates/theme/assets/javascripts/workers/).
+Titles and texts are left exactly as they are: results show the original text.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..model import Publication
+from . import engine, korean
+
+
+def write_search(publication: Publication, site: Path) -> None:
+    """Extend the search index of every language's site in `site`."""
+    for language in publication.config.language_codes:
+        path = engine.search_index_file(site / language)
+        index = json.loads(path.read_text(encoding="utf-8"))
+        extend(index, glossary_words(publication, language))
+        # UTF-8, not \\u escapes: a Korean index is half the size.
+        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def extend(index: dict, glossary: list) -> dict:
+    """Add the word analysis, the glossary and our word separator to an index's config."""
+    texts = [doc.get(field) or "" for doc in index["docs"] for field in ("title", "text")]
+    terms = korean.analyze(texts)
+    index["config"]["separator"] = korean.SEPARATOR
+    index["config"]["briefing"] = {"terms": {word: " ".join(found) for word, found in terms.items()}, "glossary": glossary}
+    return index
+
+
+def glossary_words(publication: Publication, language: str) -> list[list[list[list[str]]]]:
+    """Each glossary entry as [this language's terms, the other languages' terms], each term as its lower-case words.
+
+    A query that names any of an entry's terms also looks for the terms in the site's
+    own language: a Korean reader typing denuclearization gets pages that say 비핵화.
+    """
+    others = [code for code in publication.config.language_codes if code != language]
+    return [
+        [[korean.split_words(term) for term in entry.terms[language]],
+         [korean.split_words(term) for other in others for term in entry.terms[other]]]
+        for entry in publication.glossary
+    ]
