@@ -30,8 +30,21 @@ def extend(index: dict, glossary: list) -> dict:
     texts = [doc.get(field) or "" for doc in index["docs"] for field in ("title", "text")]
     terms = korean.analyze(texts)
     index["config"]["separator"] = korean.SEPARATOR
-    index["config"]["briefing"] = {"terms": {word: " ".join(found) for word, found in terms.items()}, "glossary": glossary}
+    index["config"]["briefing"] = {"terms": {word: _compact(word, found) for word, found in terms.items()}, "glossary": glossary}
     return index
+
+
+def _compact(word: str, terms: list[str]) -> str:
+    """A word's terms in few bytes: a term inside the word as `start,end` (`,end` from its start).
+
+    Most terms are part of their word (북한의: `,2`; 정상회담은: `,4 ,2 2,4`); a comma
+    separates words, so it never occurs in a term written out (밝혔다: 밝히).
+    """
+    codes = []
+    for term in terms:
+        start = word.find(term)
+        codes.append(term if start < 0 else f"{start or ''},{start + len(term)}")
+    return " ".join(codes)
 
 
 def glossary_words(publication: Publication, language: str) -> list[list[list[list[str]]]]:

@@ -209,9 +209,10 @@ const BriefingQuery = (() => {
     return { ...result, items: pages.map(page => page.docs) }
   }
 
-  /* The analysis shipped in the index's config: word → its terms. */
+  /* The analysis shipped in the index's config: word → its terms (`start,end` for a part of the word). */
   function analysis(data) {
-    return new Map(Object.entries(data.terms || {}).map(([word, terms]) => [word, terms.split(" ")]))
+    const term = (word, code) => code.includes(",") ? word.slice(...code.split(",").map(Number)) : code
+    return new Map(Object.entries(data.terms || {}).map(([word, codes]) => [word, codes.split(" ").map(code => term(word, code))]))
   }
 
   const vocabulary = (indexed, terms, glossary) => new Vocabulary(indexed, terms, glossary || [])
