@@ -39,11 +39,11 @@ def decode(word: str, codes: str) -> list[str]:
     ("북한의 비핵화와 남북 관계", "비핵화와", ["비핵화", "비핵"]),
 ])
 def test_analyzer_gives_nouns_compound_parts_and_stems(text, word, terms):
-    assert korean.analyze([f"<p>{text}</p>"])[word] == terms
+    assert korean.Analyzer().analyze([f"<p>{text}</p>"])[word] == terms
 
 
 def test_words_that_are_their_own_term_and_foreign_words_are_left_out():
-    analysis = korean.analyze(["<p>북한 핵 문제와 ICBM(대륙간탄도미사일) 발사</p>"])
+    analysis = korean.Analyzer().analyze(["<p>북한 핵 문제와 ICBM(대륙간탄도미사일) 발사</p>"])
     assert "북한" not in analysis and "핵" not in analysis and "icbm" not in analysis
     assert analysis["대륙간탄도미사일"][0] == "대륙간탄도미사일"
     assert {"탄도미사일", "미사일"} <= set(analysis["대륙간탄도미사일"])
@@ -61,7 +61,7 @@ def test_words_split_at_spaces_and_punctuation_as_the_worker_splits_them(text, w
 
 
 def test_tags_are_not_text():
-    analysis = korean.analyze(["<ul> <li>정상회담은</li><li><code>북한의</code></li> </ul>"])
+    analysis = korean.Analyzer().analyze(["<ul> <li>정상회담은</li><li><code>북한의</code></li> </ul>"])
     assert set(analysis) == {"정상회담은", "북한의"}
 
 
@@ -75,7 +75,7 @@ def test_index_gets_the_analysis_the_glossary_and_the_separator_with_its_text_un
     extension = index["config"]["briefing"]
     assert extension["glossary"] == glossary
     assert extension["terms"]["확장억제를"] == ",4 ,2 2,4"
-    assert {word: decode(word, codes) for word, codes in extension["terms"].items()} == korean.analyze(
+    assert {word: decode(word, codes) for word, codes in extension["terms"].items()} == korean.Analyzer().analyze(
         [docs[0]["title"], docs[0]["text"]])
 
 
@@ -133,3 +133,12 @@ def test_glossary_page_in_each_language_is_linked_from_the_nav(make_project, cap
         [[["비핵화"]], [["denuclearization"]]],
         [[["공동", "팩트시트"], ["팩트시트"]], [["joint", "fact", "sheet"], ["fact", "sheet"]]],
     ]
+
+
+def test_a_rebuild_does_not_analyze_unchanged_text_again(make_project, monkeypatch):
+    project = make_project(templates=True)
+    assert main(["--project", str(project), "build", "-q"]) == 0
+    index = (project / "site/ko/search/search_index.json").read_bytes()
+    monkeypatch.setattr(korean, "_kiwi", lambda: pytest.fail("Kiwi read text it had read before"))
+    assert main(["--project", str(project), "build", "-q"]) == 0
+    assert (project / "site/ko/search/search_index.json").read_bytes() == index

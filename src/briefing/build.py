@@ -49,7 +49,7 @@ def build(project: Path, output: Path, work: Path | None = None, say: Callable[[
                 pages = _render(publication, language, project, docs)
                 engine.build_language(publication, language, docs, staging / language, work, project)
                 say(f"Built {len(pages)} pages in {language}")
-            write_search(publication, staging)
+            write_search(publication, staging, work / "search-terms.json")
             write_feeds(publication, staging, project)
             write_root(publication, pages, project / "templates" / "site", staging)
             _publish(staging, output)

@@ -11,7 +11,9 @@ reduces what a reader types to the same kind of terms.
 
 from __future__ import annotations
 
+import hashlib
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -30,10 +32,11 @@ NOUN_PARTS = {"NNG", "NNP", "NR", "NP", "XR", "SL", "SH", "SN"}  # stand alone a
 NOUN_AFFIXES = {"NNB", "XPN", "XSN"}  # only inside a compound: 비핵+화, 대륙+간
 PREDICATES = ("VV", "VA")  # with Kiwi's irregular marks: VV-I, VA-R, ...
 LONGEST_COMPOUND = 5  # morphemes; longer runs give only the whole run and its parts
+ANALYSIS_VERSION = "1"  # change it when the terms a word gets change
 
 
-def words(html: str) -> Iterator[str]:
-    """The text blocks between tags of an index field, as the search worker reads them."""
+def blocks(html: str) -> Iterator[str]:
+    """The text blocks between the tags of an index field, as the search worker reads them."""
     for block in TAGS.split(html):
         if block.strip():
             yield block
@@ -51,24 +54,66 @@ def _kiwi():
     return Kiwi()
 
 
-def analyze(texts: Iterable[str]) -> dict[str, list[str]]:
-    """Search terms per lower-cased Korean word (the whole noun or the stem first).
+def version() -> str:
+    """What the analysis depends on besides the text: cached analyses of another version are stale."""
+    from importlib.metadata import version as installed
 
-    A word that is just its own term (북한) is left out; a compound keeps itself among
-    its terms (정상회담: 정상회담, 정상, 회담), so the browser knows it is a term.
-    """
-    blocks = sorted({block for text in texts for block in words(text) if HANGUL.search(block)})
-    found: dict[str, dict[str, None]] = {}  # word -> terms, in order of first appearance
-    for block, morphemes in zip(blocks, _kiwi().tokenize(blocks)):
-        for start, end in _word_spans(block):
-            word = block[start:end]
-            if not HANGUL.search(word):
-                continue
-            inside = [m for m in morphemes if start <= m.start < end]
-            terms = found.setdefault(word.lower(), {})
-            for term in _terms(block, inside):
-                terms.setdefault(term.lower(), None)
-    return {word: list(terms) for word, terms in sorted(found.items()) if terms and list(terms) != [word]}
+    return f"{ANALYSIS_VERSION} kiwipiepy {installed('kiwipiepy')} model {installed('kiwipiepy_model')}"
+
+
+class Analyzer:
+    """Kiwi's analysis of text blocks, remembered by each block's hash (across builds, when saved)."""
+
+    def __init__(self, known: dict[str, dict[str, list[str]]] | None = None):
+        self.known = dict(known or {})  # block hash -> its words' terms
+        self.used: set[str] = set()
+
+    def analyze(self, texts: Iterable[str]) -> dict[str, list[str]]:
+        """Search terms per lower-cased Korean word (the whole noun or the stem first).
+
+        Kiwi reads each text block whole, so context settles ambiguous words; a word met
+        in several contexts gets the terms of all of them. A word that is just its own
+        term (북한) is left out; a compound keeps itself among its terms (정상회담:
+        정상회담, 정상, 회담), so the browser knows it is a term.
+        """
+        wanted = {_key(block): block for text in texts for block in blocks(text) if HANGUL.search(block)}
+        unread = sorted(key for key in wanted if key not in self.known)
+        if unread:
+            for key, morphemes in zip(unread, _kiwi().tokenize([wanted[key] for key in unread])):
+                self.known[key] = _block_terms(wanted[key], morphemes)
+        self.used.update(wanted)
+        found: dict[str, dict[str, None]] = {}  # word -> its terms, in order of first appearance
+        for key in sorted(wanted):
+            for word, terms in self.known[key].items():
+                found.setdefault(word, {}).update(dict.fromkeys(terms))
+        return {word: list(terms) for word, terms in sorted(found.items()) if list(terms) != [word]}
+
+    def remembered(self) -> dict[str, dict[str, list[str]]]:
+        """The analyses of the blocks read since this analyzer was made: worth keeping."""
+        return {key: self.known[key] for key in sorted(self.used)}
+
+
+def _key(block: str) -> str:
+    return hashlib.sha1(block.encode("utf-8")).hexdigest()[:20]
+
+
+def _block_terms(block: str, morphemes) -> dict[str, list[str]]:
+    """The terms of each Korean word of one block that has terms besides itself."""
+    spans = list(_word_spans(block))
+    starts = [start for start, _ in spans]
+    by_word: dict[int, list] = {}
+    for morpheme in morphemes:  # punctuation before the first word falls at -1: no word's
+        by_word.setdefault(bisect_right(starts, morpheme.start) - 1, []).append(morpheme)
+    by_word.pop(-1, None)
+    result: dict[str, list[str]] = {}
+    for position, inside in by_word.items():
+        start, end = spans[position]
+        word = block[start:end].lower()
+        terms = list(dict.fromkeys(term.lower() for term in _terms(block, inside)))
+        if HANGUL.search(word) and terms and terms != [word]:
+            result.setdefault(word, [])
+            result[word] += [term for term in terms if term not in result[word]]
+    return result
 
 
 def _word_spans(block: str) -> Iterator[tuple[int, int]]:
