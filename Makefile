@@ -7,13 +7,17 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SITE_DEBS := fonts-noto-cjk
 TEST_DEBS := $(SITE_DEBS) chromium
 
-.PHONY: site test serve check i18n clean
+.PHONY: site test bench serve check i18n clean
 
 site: $(VENV)/.installed debian-site
 	$(BIN)/briefing build
 
 test: $(VENV)/.installed-test debian-test
 	$(BIN)/pytest
+
+# Build times, scaling and memory on synthetic publications (N=250 and N=1000 briefings); see README.
+bench: $(VENV)/.installed debian-site
+	$(BIN)/python benchmarks/run.py
 
 serve: $(VENV)/.installed
 	$(BIN)/briefing serve

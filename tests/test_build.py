@@ -86,3 +86,17 @@ def test_strict_build_refuses_missing_translations(make_project, capsys):
     assert "title.ko: warning: missing Korean translation" in err
     assert not (project / "site").exists()
     assert main(["--project", str(project), "build", "-q"]) == 0
+
+
+def test_build_off_a_terminal_prints_plain_lines_and_quiet_prints_nothing(make_project):
+    import subprocess
+    import sys
+
+    project = make_project(templates=True)
+    command = [sys.executable, "-m", "briefing.cli", "--project", str(project), "build"]
+    shown = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert "Loaded 1 articles and 1 briefings" in shown.stderr
+    assert "(en, ko) in" in shown.stderr
+    assert "\x1b[" not in shown.stderr  # no progress display or colours in a log
+    quiet = subprocess.run(command + ["-q"], capture_output=True, text=True, check=True)
+    assert (quiet.stdout, quiet.stderr) == ("", "")

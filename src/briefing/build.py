@@ -5,15 +5,17 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import time
 import traceback
 from contextlib import contextmanager
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
-from typing import Callable
 
 import jinja2
 
 from . import i18n
+from .diagnostics import BuildError
 from .load import load_or_raise
 from .model import Publication
 from .outputs import engine
@@ -21,41 +23,63 @@ from .outputs.feeds import write_feeds
 from .outputs.pages import render_docs
 from .outputs.root import write_root
 from .outputs.search import write_search
+from .parallel import run_all
+from .progress import Reporter
 
 
-class BuildError(Exception):
-    """A build step failed; the message names the step and the file."""
-
-
-def build(project: Path, output: Path, work: Path | None = None, say: Callable[[str], None] = lambda _: None,
+def build(project: Path, output: Path, work: Path | None = None, reporter: Reporter | None = None,
           site_url: str | None = None, strict: bool = False) -> Publication:
     """Build the whole publication into `output`; on any failure `output` is left as it was.
 
-    `site_url` replaces the configured one, so a local preview links to itself, not to production.
+    `work` keeps what the next build can reuse (docs trees, the engine's output). `site_url`
+    replaces the configured one, so a local preview links to itself, not to production.
     """
     work = work or project / "build"
+    reporter = reporter or Reporter(quiet=True)
     work.mkdir(parents=True, exist_ok=True)
     with _exclusive(work / "build.lock"):
         _recover(output)
-        publication = load_or_raise(project, strict)
+        with reporter.stage("load"):
+            publication = load_or_raise(project, strict)
         if site_url:
             publication = replace(publication, config=replace(publication.config, site_url=site_url))
-        say(f"Loaded {len(publication.articles)} articles and {len(publication.briefings)} briefings")
+        reporter.say(f"Loaded {len(publication.articles)} articles and {len(publication.briefings)} briefings")
         staging = output.with_name(f".{output.name}.staging")
         shutil.rmtree(staging, ignore_errors=True)
         try:
-            for language in publication.config.language_codes:
-                docs = work / "docs" / language
-                pages = _render(publication, language, project, docs)
-                engine.build_language(publication, language, docs, staging / language, work, project)
-                say(f"Built {len(pages)} pages in {language}")
-            write_search(publication, staging, work / "search-terms.json")
-            write_feeds(publication, staging, project)
+            languages = publication.config.language_codes
+            with reporter.stage("site", total=len(languages)) as stage:
+                built = run_all(partial(_language_site, publication, project, work, staging), languages, stage.advance)
+            for language, (pages, outcome, timings) in zip(languages, built):
+                for name, seconds in timings.items():
+                    reporter.add_timing(f"{name} ({language})", seconds)
+                reporter.say(f"Built {len(pages)} pages in {language} (engine: {outcome})")
+            with reporter.stage("search"):
+                write_search(publication, staging, work / "search-terms.json")
+            with reporter.stage("feeds"):
+                write_feeds(publication, staging, project)
             write_root(publication, pages, project / "templates" / "site", staging)
             _publish(staging, output)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return publication
+
+
+def _language_site(publication: Publication, project: Path, work: Path, staging: Path, language: str):
+    """One language's pages and engine run (in a worker process); its site is copied into staging."""
+    timings = {}
+    started = time.perf_counter()
+    pages = _render(publication, language, project, work / "docs" / language)
+    timings["pages"] = time.perf_counter() - started
+    started = time.perf_counter()
+    engine_output = work / "site" / language
+    outcome = engine.build_language(publication, language, work / "docs" / language, engine_output, work, project)
+    timings["engine"] = time.perf_counter() - started
+    started = time.perf_counter()
+    # A copy, not hard links: MkDocs rewrites some files in place, and the published site must never change under it.
+    shutil.copytree(engine_output, staging / language)
+    timings["copy"] = time.perf_counter() - started
+    return pages, outcome, timings
 
 
 def _render(publication: Publication, language: str, project: Path, docs: Path):

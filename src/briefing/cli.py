@@ -1,4 +1,4 @@
-"""Command line: check, build, serve. Errors are reported as messages, never as tracebacks."""
+"""Command line: ingest, check, build, serve. Errors are reported as messages, never as tracebacks."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ import sys
 import time
 from pathlib import Path
 
-from .build import BuildError, build
-from .diagnostics import LoadError, Problem, Problems
+from .build import build
+from .diagnostics import BuildError, LoadError, Problem, Problems
 from .load import load
 from .outputs.engine import EngineError
+from .progress import Reporter
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,6 +28,17 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefing", description=__doc__)
     parser.add_argument("--project", default=".", help="the publication's folder (default: here)")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    ingest = commands.add_parser("ingest", help="turn feeds, saved pages and pasted text into articles in content/")
+    ingest.set_defaults(run=_ingest, kind=None, locations=[], slug=None, topics=[])
+    ingest_kinds = ingest.add_subparsers(metavar="KIND")
+    for kind, what in (("feed", "RSS/Atom feed URLs or files"), ("page", "saved HTML pages, pasted .txt files or page URLs")):
+        sub = ingest_kinds.add_parser(kind, help=f"ingest {what} (no KIND: every source in mkdocs.yml)")
+        sub.add_argument("locations", nargs="+", metavar="SOURCE", help=what)
+        sub.add_argument("--topics", action="append", default=[], help="topics to tag new articles with (comma-separated)")
+        sub.set_defaults(kind=kind)
+        if kind == "page":
+            sub.add_argument("--slug", help="the article's slug instead of one made from its title")
 
     check = commands.add_parser("check", help="validate every briefing, article and setting; print every problem")
     check.add_argument("--strict", action="store_true", help="treat warnings (e.g. missing translations) as errors")
@@ -55,6 +67,12 @@ def _summary(problems: Problems) -> str:
     return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
 
 
+def _ingest(args, project: Path) -> int:
+    from .ingest.command import ingest_command
+
+    return ingest_command(project, args.kind, args.locations, args.topics, args.slug)
+
+
 def _check(args, project: Path) -> int:
     publication, problems = load(project)
     _print_problems(problems.sorted())
@@ -67,16 +85,16 @@ def _check(args, project: Path) -> int:
 
 
 def _build(args, project: Path) -> int:
-    say = (lambda _: None) if args.quiet else (lambda message: print(message, file=sys.stderr))
     output = (project / args.output).resolve()
-    return 0 if _build_reporting(project, output, None, say, args.strict) else 1
+    return 0 if _build_reporting(project, output, None, Reporter(quiet=args.quiet), args.strict) else 1
 
 
-def _build_reporting(project: Path, output: Path, work: Path | None, say, strict: bool = False, site_url: str | None = None) -> bool:
+def _build_reporting(project: Path, output: Path, work: Path | None, reporter: Reporter, strict: bool = False,
+                     site_url: str | None = None) -> bool:
     """Build once; print what went wrong (file, line, field) and say whether it worked."""
     started = time.monotonic()
     try:
-        publication = build(project, output, work, say, site_url, strict)
+        publication = build(project, output, work, reporter, site_url, strict)
     except LoadError as exc:
         _print_problems(exc.problems)
         print(f"build failed: {len(exc.problems)} problem(s) in the sources; {output.name}/ left as it was", file=sys.stderr)
@@ -87,16 +105,19 @@ def _build_reporting(project: Path, output: Path, work: Path | None, say, strict
     except OSError as exc:
         print(f"build failed: {exc.strerror or exc}: {exc.filename or ''}; {output.name}/ left as it was", file=sys.stderr)
         return False
-    say(f"Built {output} ({', '.join(publication.config.language_codes)}) in {time.monotonic() - started:.1f} s")
+    finally:
+        reporter.close()
+    reporter.say(f"Built {output} ({', '.join(publication.config.language_codes)}) in {time.monotonic() - started:.1f} s")
     return True
 
 
 def _serve(args, project: Path) -> int:
     from .serve import serve
 
-    say = lambda message: print(message, file=sys.stderr)  # noqa: E731
+    reporter = Reporter(display=False)
     local = f"http://{args.host}:{args.port}/"
-    serve(project, args.host, args.port, lambda output, work: _build_reporting(project, output, work, say, site_url=local), say)
+    serve(project, args.host, args.port, lambda output, work: _build_reporting(project, output, work, reporter, site_url=local),
+          reporter.say)
     return 0
 
 

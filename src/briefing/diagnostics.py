@@ -74,3 +74,7 @@ class LoadError(Exception):
     def __init__(self, problems: list[Problem]):
         super().__init__(f"{len(problems)} problem(s)")
         self.problems = problems
+
+
+class BuildError(Exception):
+    """A build step failed; the message names the step and the file."""

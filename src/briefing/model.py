@@ -21,6 +21,10 @@ class Localized:
     def __hash__(self) -> int:
         return hash(tuple(sorted(self.texts.items())))
 
+    def __reduce__(self):
+        """Picklable for worker processes (a mappingproxy is not)."""
+        return Localized, (dict(self.texts),)
+
     def in_language(self, language: str, fallback_order: tuple[str, ...]) -> tuple[str, str]:
         """(text, language it is in): the requested one, else the first available by preference."""
         if self.texts.get(language):
@@ -42,6 +46,16 @@ class Source:
     name: str | None = None
     section: str | None = None
     url: str | None = None
+
+
+@dataclass(frozen=True)
+class FeedSource:
+    """A feed that `briefing ingest` pulls (extra.briefing.sources); its topics tag every new article."""
+
+    name: str
+    url: str
+    language: str | None = None  # used when an entry has too little text to tell its language
+    topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,6 +105,7 @@ class Config:
     author: Localized | None = None
     home_limit: int = 20
     feed_limit: int = 50
+    sources: tuple[FeedSource, ...] = ()
     base: Mapping = field(default_factory=dict)  # the rest of mkdocs.yml, for the engine
 
     @property
@@ -106,6 +121,10 @@ class GlossaryEntry:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "terms", MappingProxyType(dict(self.terms)))
+
+    def __reduce__(self):
+        """Picklable for worker processes (a mappingproxy is not)."""
+        return GlossaryEntry, (dict(self.terms),)
 
 
 @dataclass(frozen=True)

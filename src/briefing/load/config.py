@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 from babel import Locale
 
 from ..diagnostics import Location, Problems
-from ..model import Config, Language, Topic
+from ..model import Config, FeedSource, Language, Topic
 from .fields import SLUG, Fields, is_language_code
 from .files import read_text
 from .nodes import Mapping, parse_yaml
 
 CONFIG_FILE = "mkdocs.yml"
-SETTINGS = ("languages", "timezone", "site_name", "description", "author", "home_limit", "feed_limit", "topics")
+SETTINGS = ("languages", "timezone", "site_name", "description", "author", "home_limit", "feed_limit", "topics", "sources")
+SOURCE_FIELDS = ("name", "url", "language", "topics")
 
 
 def load_config(root: Path, problems: Problems) -> Config | None:
@@ -43,6 +45,7 @@ def load_config(root: Path, problems: Problems) -> Config | None:
     site_name = settings.localized("site_name", codes, required=True)
     description = settings.localized("description", codes, required=True)
     topics = _topics(settings, codes)
+    sources = _sources(settings, topics)
     if problems.errors or not (site_url and site_name and description):
         return None
     return Config(
@@ -55,6 +58,7 @@ def load_config(root: Path, problems: Problems) -> Config | None:
         author=settings.localized("author", codes),
         home_limit=settings.integer("home_limit", 20),
         feed_limit=settings.integer("feed_limit", 50),
+        sources=sources,
         base=_base_without_settings(text),
     )
 
@@ -78,6 +82,29 @@ def _topics(settings: Fields, codes: tuple[str, ...]) -> dict[str, Topic]:
         if name is not None:
             result[slug] = Topic(slug, name)
     return result
+
+
+def _sources(settings: Fields, topics: dict[str, Topic]) -> tuple[FeedSource, ...]:
+    """Feeds `briefing ingest` pulls; names and URLs are unique so the report can tell them apart."""
+    sources, seen = [], {}
+    for source in settings.mapping_list("sources", SOURCE_FIELDS):
+        name, url = source.text("name", required=True), source.text("url", required=True)
+        if url and urlsplit(url).scheme not in ("http", "https"):
+            source.problems.error(source.value_location("url"), source.name("url"), f"{url!r} is not an http(s) URL")
+            url = None
+        for key, value in (("name", name), ("url", url)):
+            if value and (key, value) in seen:
+                source.problems.error(source.value_location(key), source.name(key), f"duplicate source {key} {value!r} (first on line {seen[key, value].line})")
+            elif value:
+                seen[key, value] = source.value_location(key)
+        listed = source.text_list("topics")
+        for topic, where in listed:
+            if topic not in topics:
+                source.problems.error(where, source.name("topics"), f"unknown topic {topic!r} (topics are listed in mkdocs.yml under extra.briefing.topics)")
+        language = source.language("language")
+        if name and url:
+            sources.append(FeedSource(name, url, language, tuple(topic for topic, _ in listed)))
+    return tuple(sources)
 
 
 def _is_zone(name: str) -> bool:

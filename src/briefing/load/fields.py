@@ -193,6 +193,10 @@ class Fields:
             return None
         return Fields(node, self.path, self.name(key), self.problems, allowed)
 
+    def mapping_list(self, key: str, allowed: Iterable[str]) -> list["Fields"]:
+        """A list of mappings (e.g. feed sources), each read field by field."""
+        return [Fields(item, self.path, field, self.problems, allowed) for field, item in self._items(key)]
+
     def integer(self, key: str, default: int) -> int:
         node = self._get(key, False)
         if node is None:

@@ -51,6 +51,13 @@ def load_or_raise(root: Path, strict: bool = False) -> Publication:
     return publication
 
 
+def article_problems(path: Path, shown: str, text: str, config: Config) -> list:
+    """Errors the loader would report for one article file; ingest asks before it writes one."""
+    problems = Problems()
+    _article(path, shown, text, problems, config)
+    return problems.errors
+
+
 def _load_all(root, paths, problems, config, reader):
     loaded = []
     for path in paths:

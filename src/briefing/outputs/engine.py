@@ -8,6 +8,8 @@ language, nav labels, language selector) is derived here and never edited by han
 from __future__ import annotations
 
 import copy
+import hashlib
+import json
 import logging
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +18,7 @@ import yaml
 
 from .. import i18n
 from ..model import Publication
+from .pages import url_path
 
 SECTIONS = ("archive/", "topics/")
 
@@ -62,20 +65,93 @@ def search_index_file(site: Path) -> Path:
     return site / "search" / "search_index.json"
 
 
-def build_language(publication: Publication, language: str, docs: Path, site: Path, work: Path, project: Path) -> None:
-    """Run `mkdocs build` for one language; raise EngineError with MkDocs' own warnings."""
+def build_language(publication: Publication, language: str, docs: Path, site: Path, work: Path, project: Path) -> str:
+    """Bring `site`, the engine's own output kept between builds, up to date with `docs`.
+
+    Returns "skipped" (nothing changed), "updated" (only changed pages rebuilt) or "rebuilt".
+    A page's HTML depends only on its own Markdown, the config and the theme (the nav is
+    three fixed links), so when the config and theme are unchanged MkDocs' dirty mode is
+    exact once the stale pages are removed; its search index then holds only the rebuilt
+    pages, and is merged with the previous one.
+    """
+    config_text = yaml.safe_dump(language_config(publication, language, docs, site, project), allow_unicode=True)
+    config_path = work / f"mkdocs.{language}.yml"
+    config_path.write_text(config_text, encoding="utf-8")
+    state_path = work / f"engine.{language}.json"
+    previous = _read_state(state_path)
+    state = {"fingerprint": _fingerprint(config_text, project / "templates" / "theme"), "docs": _manifest(docs)}
+    state_path.unlink(missing_ok=True)  # until this run succeeds, nothing in `site` is trusted
+    if previous.get("fingerprint") != state["fingerprint"] or not (site / "index.html").is_file():
+        _run_mkdocs(config_path, language, dirty=False)
+        outcome = "rebuilt"
+    else:
+        stale = {path for path in previous["docs"].keys() | state["docs"].keys()
+                 if previous["docs"].get(path) != state["docs"].get(path)}
+        outcome = "skipped"
+        if stale:
+            _rebuild_pages(config_path, language, site, stale)
+            outcome = "updated"
+    state_path.write_text(json.dumps(state), encoding="utf-8")
+    return outcome
+
+
+def _rebuild_pages(config_path: Path, language: str, site: Path, stale: set[str]) -> None:
+    """Dirty build of the stale pages only, keeping the other pages' search entries."""
+    urls = {url_path(path) for path in stale}
+    for url in urls:  # MkDocs rebuilds pages whose output is missing; a removed page leaves no folder
+        (site / url / "index.html").unlink(missing_ok=True)
+        if url and (site / url).is_dir() and not any((site / url).iterdir()):
+            (site / url).rmdir()
+    index_path = search_index_file(site)
+    kept = [entry for entry in json.loads(index_path.read_text(encoding="utf-8"))["docs"]
+            if entry["location"].split("#")[0] not in urls]
+    _run_mkdocs(config_path, language, dirty=True)
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    index["docs"] = kept + index["docs"]
+    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _manifest(docs: Path) -> dict[str, list[int]]:
+    """Each docs file's size and modification time: the page renderer rewrites only what changed."""
+    manifest = {}
+    for path in docs.rglob("*"):
+        if path.is_file():
+            stat = path.stat()
+            manifest[path.relative_to(docs).as_posix()] = [stat.st_mtime_ns, stat.st_size]
+    return manifest
+
+
+def _fingerprint(config_text: str, theme: Path) -> str:
+    """Everything besides the pages that shapes the output: config, theme overrides, engine versions."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(config_text.encode("utf-8"))
+    digest.update(f"mkdocs {version('mkdocs')} material {version('mkdocs-material')}".encode())
+    for path in sorted(theme.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(theme).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _read_state(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _run_mkdocs(config_path: Path, language: str, dirty: bool) -> None:
+    """Run `mkdocs build`; raise EngineError with MkDocs' own warnings."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    config_path = work / f"mkdocs.{language}.yml"
-    config_path.write_text(yaml.safe_dump(language_config(publication, language, docs, site, project), allow_unicode=True), encoding="utf-8")
     with _mkdocs_messages() as messages:
         try:
             config = load_config(config_file=str(config_path))
-            config.plugins.on_startup(command="build", dirty=False)
+            config.plugins.on_startup(command="build", dirty=dirty)
             try:
-                build(config)
+                build(config, dirty=dirty)
             finally:
                 config.plugins.on_shutdown()
         except (exceptions.MkDocsException, exceptions.Abort) as exc:
@@ -92,14 +168,21 @@ def _mkdocs_messages():
         def emit(self, record: logging.LogRecord) -> None:
             messages.append(record.getMessage())
 
+    def not_dirty_notice(record: logging.LogRecord) -> bool:
+        """MkDocs warns about every dirty build; ours are exact (see build_language), and strict mode would fail on it."""
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
     logger = logging.getLogger("mkdocs")
     handler = Collect(logging.WARNING)
     saved = logger.propagate, logger.level
     logger.addHandler(handler)
     logger.propagate, logger.level = False, logging.INFO
+    build_logger = logging.getLogger("mkdocs.commands.build")
+    build_logger.addFilter(not_dirty_notice)
     try:
         yield messages
     finally:
+        build_logger.removeFilter(not_dirty_notice)
         logger.removeHandler(handler)
         logger.propagate, logger.level = saved
 

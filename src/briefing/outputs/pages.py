@@ -6,6 +6,8 @@ at the same place; the engine and the sitemap rely on that.
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,19 +52,44 @@ def page_list(publication: Publication) -> list[Page]:
     return pages
 
 
+def url_path(docs_path: str) -> str:
+    """Where a docs page is published under its language root (directory URLs; "" for the home page)."""
+    path = docs_path.removesuffix(".md")
+    return path.removesuffix("index") if path == "index" or path.endswith("/index") else path + "/"
+
+
 def render_docs(publication: Publication, language: str, templates: Path, locales: Path, out: Path) -> list[Page]:
-    """Write the docs tree for `language` into `out`, touching only files whose text changed."""
+    """Write the docs tree for `language` into `out`, touching only files whose text changed.
+
+    Nothing is rendered when the publication, templates and catalogs are those of the last run.
+    """
+    pages = page_list(publication)
+    stamp = out.with_name(f"{out.name}.inputs")
+    inputs = _inputs_digest(publication, language, templates, locales)
+    if out.is_dir() and stamp.is_file() and stamp.read_text(encoding="utf-8") == inputs:
+        return pages
+    stamp.unlink(missing_ok=True)
     env = markdown_environment(templates)
     translations = i18n.translations(locales, language)
     env.install_gettext_translations(translations, newstyle=True)
-    pages = page_list(publication)
     wanted = {}
     for page in pages:
         helpers = _helpers(publication, language, page.path, translations.gettext)
         module = env.get_template(page.template).make_module({"publication": publication, **helpers, **page.context})
         wanted[page.path] = _front_matter(module.page_title, page.meta) + str(module)
     _sync(out, wanted)
+    stamp.write_text(inputs, encoding="utf-8")
     return pages
+
+
+def _inputs_digest(publication: Publication, language: str, templates: Path, locales: Path) -> str:
+    """Everything the docs tree is made from: the model's content, the templates, the catalogs, this code."""
+    digest = hashlib.sha256(pickle.dumps((language, publication.config, publication.articles, publication.briefings, publication.glossary)))
+    for folder in (templates, locales, Path(__file__).parent.parent):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix != ".pyc":
+                digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def _helpers(publication: Publication, language: str, current: str, gettext) -> dict:

@@ -8,7 +8,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..model import Publication
-from .pages import Page
+from .pages import Page, url_path
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -29,13 +29,7 @@ def write_root(publication: Publication, pages: list[Page], templates: Path, sit
 
 
 def page_url(site_url: str, language: str, page: Page) -> str:
-    """The published URL of a docs-tree page (MkDocs' directory URLs)."""
-    path = page.path.removesuffix(".md")
-    if path == "index" or path.endswith("/index"):
-        path = path.removesuffix("index")
-    else:
-        path += "/"
-    return f"{site_url}{language}/{path}"
+    return f"{site_url}{language}/{url_path(page.path)}"
 
 
 def sitemap(publication: Publication, pages: list[Page]) -> bytes:

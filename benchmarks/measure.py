@@ -1,0 +1,23 @@
+"""One build of a project, timed by stage; prints the figures as JSON (run by benchmarks/run.py)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from briefing.build import build
+from briefing.progress import Reporter
+
+
+def main() -> None:
+    project = Path(sys.argv[1]).resolve()
+    reporter = Reporter(quiet=True)
+    started = time.perf_counter()
+    build(project, project / "site", reporter=reporter)
+    print(json.dumps({"total": time.perf_counter() - started, "stages": reporter.timings}))
+
+
+if __name__ == "__main__":
+    main()

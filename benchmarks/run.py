@@ -1,0 +1,141 @@
+"""`make bench`: build synthetic publications of two sizes and print time, scaling and memory figures.
+
+Every figure comes from this one run on this machine; targets are ratios between them, so
+they hold on any machine of the kind. Nothing here is asserted by the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import generate  # noqa: E402
+from serve_latency import serve_latency  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+
+
+def tree_rss(root: int) -> int:
+    """Resident bytes of a process and all its descendants, read from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+            statm = Path(f"/proc/{entry}/statm").read_text().split()
+        except OSError:
+            continue
+        children.setdefault(int(stat[1]), []).append(int(entry))
+        rss[int(entry)] = int(statm[1]) * PAGE_SIZE
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+def measured_build(project: Path) -> dict:
+    """Run one build in a child process; its stage timings plus the peak RSS of its process tree."""
+    process = subprocess.Popen([sys.executable, str(HERE / "measure.py"), str(project)], stdout=subprocess.PIPE, text=True)
+    peak = 0
+
+    def sample() -> None:
+        nonlocal peak
+        while process.poll() is None:
+            peak = max(peak, tree_rss(process.pid))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    output, _ = process.communicate()
+    sampler.join()
+    if process.returncode:
+        raise SystemExit(f"build of {project} failed (exit {process.returncode})")
+    figures = json.loads(output)
+    figures["peak_rss"] = peak
+    return figures
+
+
+def engine_floor(project: Path, languages: list[str]) -> float:
+    """A bare `mkdocs build` of the docs trees our build generated, with the same configs, one language after the other."""
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    started = time.perf_counter()
+    for language in languages:
+        with tempfile.TemporaryDirectory() as out:
+            subprocess.run([str(mkdocs), "build", "-q", "-f", str(project / "build" / f"mkdocs.{language}.yml"), "-d", out],
+                           check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return time.perf_counter() - started
+
+
+def edit_one_briefing(project: Path) -> Path:
+    """Revise the summary of a briefing in the middle of the archive, in both languages."""
+    files = sorted((project / "briefings").glob("*.yaml"))
+    path = files[len(files) // 2]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('summary: {en: "', 'summary: {en: "Revised. ').replace(', ko: "', ', ko: "수정. ', 2), encoding="utf-8")
+    return path
+
+
+def bench(size: int, root: Path) -> dict:
+    project = generate(root / f"n{size}", size, 5 * size)
+    say(f"N={size}: {size} briefings, {5 * size} articles")
+    full = measured_build(project)
+    say(f"  full build        {full['total']:7.1f} s   peak RSS {full['peak_rss'] / 2**20:6.0f} MiB")
+    for name, seconds in sorted(full["stages"].items()):
+        say(f"    {name:<20}{seconds:7.1f} s")
+    floor = engine_floor(project, ["en", "ko"])
+    say(f"  engine floor      {floor:7.1f} s   (bare mkdocs build of the same docs trees)")
+    unchanged = measured_build(project)
+    say(f"  no-change rebuild {unchanged['total']:7.1f} s")
+    edit_one_briefing(project)
+    edited = measured_build(project)
+    say(f"  one briefing edit {edited['total']:7.1f} s")
+    return {"project": project, "full": full, "floor": floor, "unchanged": unchanged, "edited": edited}
+
+
+def say(line: str) -> None:
+    print(line, flush=True)
+
+
+def verdict(label: str, value: float, limit: float, unit: str = "×") -> None:
+    mark = "holds" if value <= limit else "MISSED"
+    say(f"  {label:<44} {value:6.2f}{unit} (target ≤ {limit}{unit})  {mark}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs=2, default=[250, 1000], metavar=("SMALL", "LARGE"))
+    parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
+    args = parser.parse_args()
+    root = args.keep or Path(tempfile.mkdtemp(prefix="briefing-bench-"))
+    try:
+        small, large = (bench(size, root) for size in args.sizes)
+        latency = serve_latency(large["project"])
+        say(f"  serve: an edited briefing shows in the preview after {latency:.1f} s")
+        full = large["full"]["total"]
+        say(f"Targets at N={args.sizes[1]} ({os.cpu_count()} cores):")
+        verdict("total build / engine floor", full / large["floor"], 1.3)
+        verdict(f"N={args.sizes[1]} time / N={args.sizes[0]} time", full / small["full"]["total"], 4.5)
+        verdict("peak RSS", large["full"]["peak_rss"] / 2**30, 1.5, " GiB")
+        verdict("no-change rebuild / full build", large["unchanged"]["total"] / full, 0.2)
+        verdict("one-briefing edit / full build", large["edited"]["total"] / full, 0.4)
+    finally:
+        if not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Ingest: feeds, saved pages and pasted text become curated articles in content/ (the only writer there)."""

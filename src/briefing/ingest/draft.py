@@ -1,0 +1,30 @@
+"""An article on its way into content/: what one feed entry, saved page or pasted text yields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class Draft:
+    title: str
+    body: str  # Markdown, already sanitized and escaped
+    source_name: str | None = None
+    section: str | None = None
+    url: str | None = None
+    guid: str | None = None  # the feed's entry id, when it differs from the URL
+    author: str | None = None
+    published: datetime | None = None
+    language: str | None = None
+    topics: tuple[str, ...] = ()
+    notes: tuple[str, ...] = field(default=())  # what ingest inferred or could not find: the editor note
+    slug: str | None = None  # an editor's choice (`--slug`); else made from the title
+
+    def with_topics(self, topics: tuple[str, ...]) -> "Draft":
+        merged = tuple(dict.fromkeys(self.topics + tuple(topics)))
+        return replace(self, topics=merged)
+
+    @property
+    def editor_note(self) -> str | None:
+        return " ".join(self.notes) or None

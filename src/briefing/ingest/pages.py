@@ -1,0 +1,211 @@
+"""Saved HTML pages to drafts: trafilatura finds the article, and we fix what it gets wrong.
+
+Out of the box on Korean news pages trafilatura keeps site suffixes in titles
+("… | 한국일보"), takes a Facebook URL for the author, and lets decks, pull quotes and
+chrome into the body. So: headline and dates come from the page's own metadata
+(JSON-LD, Open Graph, article:*) first; authors must be people, not URLs or the site;
+leading decks and trailing chrome are cut by chrome.yml; and a page that carries its
+text only in script data (client-rendered) is read from there.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import lxml.html
+import trafilatura
+from trafilatura.utils import decode_file
+
+from . import notes
+from .chrome import Rules, rules
+from .draft import Draft
+from .sanitize import block_text, blocks, html_to_markdown, plain_text
+from .titles import SENTENCE_END, strip_site_suffix
+
+ARTICLE_TYPES = {"Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+                 "BackgroundNewsArticle", "BlogPosting", "Report"}
+URL_LIKE = re.compile(r"^(?:https?://|www\.|@)|\S+@\S+|\.(?:com|net|org|kr)\b", re.I)
+JS_STRING = re.compile(r'"((?:[^"\\]|\\.){200,})"')
+EXTRACT = dict(output_format="html", include_comments=False, include_tables=False, include_images=False,
+               include_links=True, favor_precision=True)
+
+
+@dataclass
+class _Meta:
+    """What the page says about itself, in order of trust."""
+
+    tree: lxml.html.HtmlElement
+    ld: dict = field(default_factory=dict)
+
+    def meta(self, *keys: str) -> str | None:
+        return next(iter(self.meta_all(*keys)), None)
+
+    def meta_all(self, *keys: str) -> list[str]:
+        values = []
+        for key in keys:
+            for element in self.tree.xpath("//meta[@property=$k or @name=$k or @itemprop=$k]", k=key):
+                values.append(plain_text(element.get("content")))
+        return [value for value in values if value]
+
+    def ld_text(self, key: str) -> str | None:
+        value = self.ld.get(key)
+        if isinstance(value, dict):
+            value = value.get("name") or value.get("@id")
+        if isinstance(value, list):
+            value = next((item for item in value if isinstance(item, str)), None)
+        return plain_text(value) if isinstance(value, str) else None
+
+
+def parse_page(data: bytes, *, url: str | None, timezone: str, chrome: Rules | None = None) -> Draft:
+    chrome = chrome or rules()
+    document = decode_file(data)
+    meta = _Meta(lxml.html.fromstring(document.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8")))
+    meta.ld = _json_ld(meta.tree)
+    extracted = trafilatura.bare_extraction(document, url=url, with_metadata=True, only_with_metadata=False, **{**EXTRACT, "output_format": "python"})
+    found = extracted.as_dict() if extracted is not None else {}
+    page_url = meta.meta("og:url") or _canonical(meta.tree) or meta.ld_text("url") or url
+    sites = [name for name in (meta.meta("og:site_name", "application-name"), meta.ld_text("publisher"), found.get("sitename"))
+             if name and name != found.get("hostname") and "." not in name]  # trafilatura falls back to the host name
+    body_blocks = _body_blocks(document, page_url, chrome)
+    title, strong = _title(meta, sites, found)
+    body_blocks, lead_title = _drop_decks(body_blocks, title)
+    draft_notes = []
+    if not strong and lead_title:
+        title = lead_title
+        draft_notes.append("The page has no headline metadata, so the title is the article's first line.")
+    author, body_blocks = _author(meta, found, sites, body_blocks, chrome)
+    published, date_note = _published(meta, found, timezone)
+    missing = [name for name, value in (("author", author), ("date", published)) if not value]
+    draft_notes += [date_note, notes.missing("The saved page", missing, url_missing=not page_url)]
+    return Draft(
+        title=title or "Untitled",
+        body="\n\n".join(body_blocks) + "\n" if body_blocks else "",
+        source_name=sites[0] if sites else None,
+        section=meta.meta("article:section") or meta.ld_text("articleSection") or next(iter(found.get("categories") or []), None),
+        url=page_url if page_url and page_url.startswith(("http://", "https://")) else None,
+        author=author,
+        published=published,
+        language=None,
+        notes=tuple(note for note in draft_notes if note),
+    )
+
+
+def page_language_hint(data: bytes) -> str | None:
+    """The page's declared language (<html lang="ko-KR"> -> 'ko'), a hint for short texts."""
+    match = re.search(rb"<html[^>]*\blang\s*=\s*[\"']?([a-zA-Z]{2,3})", data[:5000], re.I)
+    return match.group(1).decode("ascii").lower() if match else None
+
+
+def _json_ld(tree) -> dict:
+    """The page's first Article-like JSON-LD object, or {}."""
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text_content() or "null")
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+        for item in items:
+            kinds = item.get("@type") if isinstance(item, dict) else None
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            if any(kind in ARTICLE_TYPES for kind in kinds):
+                return item
+    return {}
+
+
+def _canonical(tree) -> str | None:
+    links = tree.xpath("//link[@rel='canonical']/@href")
+    return links[0].strip() if links else None
+
+
+def _title(meta: _Meta, sites: list[str], found: dict) -> tuple[str | None, bool]:
+    """(title, whether it came from headline metadata rather than <title>)."""
+    strong = meta.meta("og:title", "twitter:title", "headline", "dable:title") or meta.ld_text("headline")
+    if strong:
+        return strip_site_suffix(strong, sites), True
+    weak = plain_text(meta.tree.findtext(".//title")) or found.get("title")
+    return (strip_site_suffix(weak, sites) if weak else None), False
+
+
+def _body_blocks(document: str, base: str | None, chrome: Rules) -> list[str]:
+    extracted = trafilatura.extract(document, url=base, **EXTRACT) or _from_scripts(document)
+    return chrome.strip(blocks(html_to_markdown(extracted or "", base)))
+
+
+def _from_scripts(document: str) -> str | None:
+    """A client-rendered page: the longest HTML string in its script data, extracted like a page."""
+    best = ""
+    for script in re.findall(r"<script[^>]*>(.*?)</script>", document, re.S | re.I):
+        for literal in JS_STRING.findall(script):
+            try:
+                value = json.loads(f'"{literal}"')
+            except ValueError:
+                continue
+            if re.search(r"<(?:p|br)\b", value) and len(value) > len(best):
+                best = value
+    return trafilatura.extract(f"<html><body><article>{best}</article></body></html>", **EXTRACT) if best else None
+
+
+def _is_prose(text: str) -> bool:
+    return len(text) >= 80 or len(text) >= 30 and bool(SENTENCE_END.search(text[-3:]))
+
+
+def _drop_decks(body: list[str], title: str | None) -> tuple[list[str], str | None]:
+    """Drop the headline repeated, decks and pull quotes before the lead; also return the first such line."""
+    for index, block in enumerate(body):
+        if _is_prose(block_text(block)) and block_text(block) != title:
+            leading = [block_text(b) for b in body[:index] if block_text(b) != title]
+            return body[index:], (leading[0] if leading and "\n" not in body[0] else None)
+    return body, None
+
+
+def _author(meta: _Meta, found: dict, sites: list[str], body: list[str], chrome: Rules) -> tuple[str | None, list[str]]:
+    """A person's name (never a URL, handle or the site itself); a closing byline line is removed from the body."""
+    while body and chrome.match("byline", block_text(body[-1])):
+        signed = chrome.match("byline", block_text(body.pop())).group("author")
+    listed = [_ld_author(meta.ld), *meta.meta_all("article:author", "og:article:author", "dable:author", "author", "byl"),
+              found.get("author"), locals().get("signed")]
+    candidates = [part for value in listed if value for part in re.split(r"\s*[;|]\s*", value)]
+    site_words = {re.sub(r"\W+", "", name) for name in sites}
+    for candidate in candidates:
+        name = _person(candidate, chrome)
+        if name and re.sub(r"\W+", "", name) not in site_words:
+            return name, body
+    return None, body
+
+
+def _ld_author(ld: dict) -> str | None:
+    authors = ld.get("author")
+    authors = authors if isinstance(authors, list) else [authors]
+    names = [a.get("name") for a in authors if isinstance(a, dict) and a.get("@type") != "Organization" and a.get("name")]
+    return ", ".join(plain_text(name) for name in names) or None
+
+
+def _person(value: str | None, chrome: Rules) -> str | None:
+    value = plain_text(value)
+    if not value or URL_LIKE.search(value):
+        byline = chrome.match("byline", value) if value else None
+        return byline.group("author") if byline else None
+    byline = chrome.match("byline", value)
+    return byline.group("author") if byline else re.sub(r"\s*(?:기자|특파원)\b", "", value).strip() or None
+
+
+def _published(meta: _Meta, found: dict, timezone: str) -> tuple[datetime | None, str | None]:
+    raw = meta.ld_text("datePublished") or meta.meta("article:published_time", "og:article:published_time", "datePublished", "pubdate", "publish-date", "ptime")
+    if raw:
+        try:
+            value = datetime.fromisoformat(re.sub(r"(\.\d+)?([+-]\d{2})(\d{2})$", r"\2:\3", raw.replace("Z", "+00:00")))
+        except ValueError:
+            value = None
+        if value and value.tzinfo:
+            return value, None
+        if value:
+            return value.replace(tzinfo=ZoneInfo(timezone)), notes.zone_assumed("page", timezone)
+    day = found.get("date")
+    if day:
+        midnight = datetime.fromisoformat(day).replace(tzinfo=ZoneInfo(timezone))
+        return midnight, notes.date_only("page", timezone)
+    return None, None

@@ -1,0 +1,147 @@
+"""One ingest run: each source is fetched or read, parsed, finished and stored in turn.
+
+A source that fails (unreachable, not a feed, unreadable file, even a parser bug) is
+reported and the run goes on with the next; validators for conditional GET are kept
+only for sources whose entries were all stored, so a failure is retried next time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable
+
+from ..model import Config, FeedSource
+from .draft import Draft
+from .feeds import NotAFeed, parse_feed
+from .http import FetchError, Limits, fetch
+from .language import detect_language
+from .pages import page_language_hint, parse_page
+from .pasted import parse_pasted
+from .sanitize import block_text
+from .state import State
+from .store import Outcome, Store
+
+FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.8, */*;q=0.5"
+
+
+@dataclass(frozen=True)
+class Job:
+    kind: str  # feed | page
+    location: str  # URL or file path
+    label: str  # as the report names it
+    source: FeedSource | None = None
+
+
+@dataclass(frozen=True)
+class Options:
+    topics: tuple[str, ...] = ()
+    slug: str | None = None
+    limits: Limits = Limits()
+
+
+@dataclass
+class Report:
+    label: str
+    outcomes: list[Outcome] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+    not_modified: bool = False
+
+    def count(self, status: str) -> int:
+        return sum(outcome.status == status for outcome in self.outcomes)
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None or self.count("failed") > 0
+
+
+def run(project: Path, config: Config, jobs: list[Job], options: Options,
+        started: Callable[[Job], None] = lambda job: None, finished: Callable[[Report], None] = lambda report: None) -> list[Report]:
+    state = State(project)
+    store = Store(project, config, state.guids)
+    reports = []
+    for job in jobs:
+        started(job)
+        report = Report(job.label, warnings=[state.problem] if state.problem and not reports else [])
+        try:
+            _run_job(job, config, options, state, store, report)
+        except (FetchError, NotAFeed, OSError, UnicodeDecodeError) as exc:
+            report.error = _message(exc)
+        except Exception as exc:  # a parser bug on one source must not stop the others
+            report.error = f"unexpected {type(exc).__name__}: {exc}"
+        reports.append(report)
+        finished(report)
+    state.save()
+    return reports
+
+
+def _message(exc: Exception) -> str:
+    if isinstance(exc, OSError) and exc.filename:
+        return f"{exc.filename}: {exc.strerror or exc}"
+    if isinstance(exc, UnicodeDecodeError):
+        return "not UTF-8 or CP949 text; save the file as UTF-8"
+    return str(exc)
+
+
+def _run_job(job: Job, config: Config, options: Options, state: State, store: Store, report: Report) -> None:
+    drafts, hint, validators = (_feed if job.kind == "feed" else _page)(job, config, options, state, report)
+    topics = tuple(dict.fromkeys((job.source.topics if job.source else ()) + options.topics))
+    for draft in drafts:
+        report.outcomes.append(store.add(_finish(draft, hint, topics, options.slug, config)))
+    if validators and not report.failed:
+        state.remember(job.location, *validators)
+
+
+def _feed(job: Job, config: Config, options: Options, state: State, report: Report):
+    data, content_type, url, validators = _load(job, FEED_ACCEPT, options, state.validators.get(job.location, {}))
+    if data is None:
+        report.not_modified = True
+        return [], None, None
+    parsed = parse_feed(data, url=url, content_type=content_type, timezone=config.timezone,
+                        source_name=job.source.name if job.source else None)
+    report.warnings += parsed.warnings
+    hint = (job.source.language if job.source else None) or parsed.language
+    return parsed.drafts, hint, validators
+
+
+def _page(job: Job, config: Config, options: Options, state: State, report: Report):
+    data, content_type, url, _ = _load(job, PAGE_ACCEPT, options, {})
+    if _is_html(data, content_type, job.location):
+        return [parse_page(data, url=url, timezone=config.timezone)], page_language_hint(data), None
+    return [parse_pasted(_decode_text(data), config.timezone, url=url)], None, None
+
+
+def _load(job: Job, accept: str, options: Options, validators: dict):
+    """(bytes or None when not modified, content type, URL, (etag, last-modified))."""
+    if not job.location.startswith(("http://", "https://")):
+        return Path(job.location).read_bytes(), None, None, None
+    response = fetch(job.location, accept=accept, etag=validators.get("etag"),
+                     last_modified=validators.get("last_modified"), limits=options.limits)
+    if response.not_modified:
+        return None, None, response.url, None
+    return response.content, response.content_type, response.url, (response.etag, response.last_modified)
+
+
+def _is_html(data: bytes, content_type: str | None, location: str) -> bool:
+    if content_type:
+        return "html" in content_type.lower()
+    if location.lower().endswith((".html", ".htm", ".xhtml")):
+        return True
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")) or b"<html" in head
+
+
+def _decode_text(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp949")  # text saved on Korean Windows; anything else is refused
+
+
+def _finish(draft: Draft, hint: str | None, topics: tuple[str, ...], slug: str | None, config: Config) -> Draft:
+    """Language from the text (the source's setting for short texts), topics from config and options."""
+    language, note = detect_language(f"{draft.title}\n{block_text(draft.body)}", hint, config.language_codes)
+    notes = draft.notes + ((note,) if note else ())
+    return replace(draft.with_topics(topics), language=language, notes=notes, slug=slug or draft.slug)

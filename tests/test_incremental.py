@@ -1,0 +1,92 @@
+"""Rebuilds redo only what changed, and what they produce equals a build from scratch."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from briefing.build import build
+from briefing.progress import Reporter
+
+from conftest import BRIEFING
+
+
+def build_once(project):
+    reporter = Reporter(quiet=True)
+    build(project, project / "site", reporter=reporter)
+    return reporter
+
+
+def engine_outputs(project):
+    """mtime of every page the engine wrote, by path."""
+    root = project / "build" / "site"
+    return {p.relative_to(root).as_posix(): p.stat().st_mtime_ns for p in root.rglob("index.html")}
+
+
+def search_locations(project, language="en"):
+    index = json.loads((project / "site" / language / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return {entry["location"]: entry for entry in index["docs"]}
+
+
+@pytest.fixture
+def project(make_project):
+    second = BRIEFING.replace("2025-10-31-sample", "2025-11-02-second").replace("2025-10-31", "2025-11-02")
+    second = second.replace("Sample briefing", "Second briefing")
+    root = make_project({"briefings/2025-11-02-second.yaml": second}, templates=True)
+    build_once(root)
+    return root
+
+
+def test_unchanged_rebuild_rewrites_no_docs_and_skips_the_engine(project):
+    docs = {p: p.stat().st_mtime_ns for p in (project / "build" / "docs").rglob("*.md")}
+    before = engine_outputs(project)
+    build_once(project)
+    assert {p: p.stat().st_mtime_ns for p in (project / "build" / "docs").rglob("*.md")} == docs
+    assert engine_outputs(project) == before
+    assert (project / "site" / "en" / "briefings" / "2025-11-02-second" / "index.html").is_file()
+
+
+def test_editing_one_briefing_rebuilds_its_pages_and_keeps_the_whole_search_index(project):
+    before, locations = engine_outputs(project), search_locations(project)
+    path = project / "briefings" / "2025-11-02-second.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Second briefing", "Revised briefing"), encoding="utf-8")
+    build_once(project)
+    after = engine_outputs(project)
+    changed = {page for page in after if after[page] != before.get(page)}
+    assert "en/briefings/2025-11-02-second/index.html" in changed
+    assert "en/articles/2025-10-30-sample/index.html" in changed  # it lists the briefings citing it
+    assert "en/briefings/2025-10-31-sample/index.html" not in changed
+    assert not any(page.startswith("ko/") for page in changed)  # only the English title changed
+    html = (project / "site" / "en" / "briefings" / "2025-11-02-second" / "index.html").read_text(encoding="utf-8")
+    assert "Revised briefing" in html
+    now = search_locations(project)
+    assert {loc.split("#")[0] for loc in now} == {loc.split("#")[0] for loc in locations}
+    assert "Revised briefing" in now["briefings/2025-11-02-second/"]["title"]
+
+
+def test_removed_briefing_leaves_no_page_and_no_search_entry(project):
+    (project / "briefings" / "2025-11-02-second.yaml").unlink()
+    build_once(project)
+    assert not (project / "site" / "en" / "briefings" / "2025-11-02-second").exists()
+    assert not any(location.startswith("briefings/2025-11-02-second/") for location in search_locations(project))
+
+
+def test_incremental_result_equals_a_clean_build(project, tmp_path):
+    path = project / "briefings" / "2025-11-02-second.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("무슨 일이 있었나.", "무엇이 바뀌었나."), encoding="utf-8")
+    build_once(project)
+    incremental = {p.relative_to(project / "site").as_posix(): p.read_bytes()
+                   for p in (project / "site").rglob("*") if p.is_file() and not p.name.startswith("sitemap.xml")}
+    shutil.rmtree(project / "build")
+    build_once(project)
+    clean = {p.relative_to(project / "site").as_posix(): p.read_bytes()
+             for p in (project / "site").rglob("*") if p.is_file() and not p.name.startswith("sitemap.xml")}
+    assert incremental.keys() == clean.keys()
+    differing = [name for name in clean if clean[name] != incremental[name] and not name.endswith("search_index.json")]
+    assert differing == []
+    for language in ("en", "ko"):
+        name = f"{language}/search/search_index.json"
+        order = lambda data: sorted(json.loads(data)["docs"], key=lambda e: e["location"])  # noqa: E731
+        assert order(incremental[name]) == order(clean[name])
