@@ -142,3 +142,13 @@ def test_a_rebuild_does_not_analyze_unchanged_text_again(make_project, monkeypat
     monkeypatch.setattr(korean, "_kiwi", lambda: pytest.fail("Kiwi read text it had read before"))
     assert main(["--project", str(project), "build", "-q"]) == 0
     assert (project / "site/ko/search/search_index.json").read_bytes() == index
+
+
+def test_an_edited_glossary_reaches_the_page_and_the_index_on_rebuild(make_project):
+    project = make_project({"glossary.yml": GLOSSARY}, templates=True)
+    assert main(["--project", str(project), "build", "-q"]) == 0
+    (project / "glossary.yml").write_text(GLOSSARY + "- {en: extended deterrence, ko: 확장억제}\n", encoding="utf-8")
+    assert main(["--project", str(project), "build", "-q"]) == 0
+    assert "확장억제" in (project / "site/ko/glossary/index.html").read_text(encoding="utf-8")
+    index = json.loads((project / "site/en/search/search_index.json").read_text(encoding="utf-8"))
+    assert [[["extended", "deterrence"]], [["확장억제"]]] in index["config"]["briefing"]["glossary"]
