@@ -135,11 +135,11 @@ def test_glossary_page_in_each_language_is_linked_from_the_nav(make_project, cap
     ]
 
 
-def test_a_rebuild_does_not_analyze_unchanged_text_again(make_project, monkeypatch):
+def test_a_rebuild_with_no_new_words_does_not_start_kiwi(make_project, monkeypatch):
     project = make_project(templates=True)
     assert main(["--project", str(project), "build", "-q"]) == 0
     index = (project / "site/ko/search/search_index.json").read_bytes()
-    monkeypatch.setattr(korean, "_kiwi", lambda: pytest.fail("Kiwi read text it had read before"))
+    monkeypatch.setattr(korean, "_kiwi", lambda: pytest.fail("Kiwi started to read words it had read before"))
     assert main(["--project", str(project), "build", "-q"]) == 0
     assert (project / "site/ko/search/search_index.json").read_bytes() == index
 

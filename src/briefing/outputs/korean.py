@@ -6,15 +6,16 @@ a query word only at the start of an indexed word, so 회담 misses 정상회담
 morphemes; we keep the nouns (and each part of a compound), and the stems of verbs
 and adjectives, as extra terms for that word. The browser indexes a word under its
 own text and these terms; its query side (templates/theme/.../briefing-query.js)
-reduces what a reader types to the same kind of terms.
+reduces what a reader types to the same kind of terms. Words are read one by one, so
+the work follows the vocabulary, and what was read is kept between builds.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_right
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Iterator
 
 # Words are separated by spaces and punctuation, as the search worker splits them
@@ -32,7 +33,6 @@ NOUN_PARTS = {"NNG", "NNP", "NR", "NP", "XR", "SL", "SH", "SN"}  # stand alone a
 NOUN_AFFIXES = {"NNB", "XPN", "XSN"}  # only inside a compound: 비핵+화, 대륙+간
 PREDICATES = ("VV", "VA")  # with Kiwi's irregular marks: VV-I, VA-R, ...
 LONGEST_COMPOUND = 5  # morphemes; longer runs give only the whole run and its parts
-ANALYSIS_VERSION = "1"  # change it when the terms a word gets change
 
 
 def blocks(html: str) -> Iterator[str]:
@@ -54,83 +54,50 @@ def _kiwi():
     return Kiwi()
 
 
-def version() -> str:
-    """What the analysis depends on besides the text: cached analyses of another version are stale."""
-    from importlib.metadata import version as installed
-
-    return f"{ANALYSIS_VERSION} kiwipiepy {installed('kiwipiepy')} model {installed('kiwipiepy_model')}"
-
-
 class Analyzer:
-    """Kiwi's analysis of text blocks, remembered by each block's hash (across builds, when saved)."""
+    """Kiwi's analysis of words; `known` holds words read before (kept between builds)."""
 
-    def __init__(self, known: dict[str, dict[str, list[str]]] | None = None):
-        self.known = dict(known or {})  # block hash -> its words' terms
-        self.used: set[str] = set()
+    def __init__(self, known: dict[str, list[str]] | None = None):
+        self.known = dict(known or {})  # word as written -> its terms
+        self.seen: set[str] = set()
 
     def analyze(self, texts: Iterable[str]) -> dict[str, list[str]]:
-        """Search terms per lower-cased Korean word (the whole noun or the stem first).
+        """Search terms per lower-cased Korean word of `texts` (the whole noun or the stem first).
 
-        Kiwi reads each text block whole, so context settles ambiguous words; a word met
-        in several contexts gets the terms of all of them. A word that is just its own
-        term (북한) is left out; a compound keeps itself among its terms (정상회담:
-        정상회담, 정상, 회담), so the browser knows it is a term.
+        Kiwi reads each distinct word once, on its own: the work grows with the vocabulary,
+        not with the text, and on the test query set it finds what reading whole sentences
+        finds. A word that is just its own term (북한) is left out; a compound keeps itself
+        among its terms (정상회담: 정상회담, 정상, 회담), so the browser knows it is a term.
         """
-        wanted = {_key(block): block for text in texts for block in blocks(text) if HANGUL.search(block)}
-        unread = sorted(key for key in wanted if key not in self.known)
-        if unread:
-            for key, morphemes in zip(unread, _kiwi().tokenize([wanted[key] for key in unread])):
-                self.known[key] = _block_terms(wanted[key], morphemes)
-        self.used.update(wanted)
-        found: dict[str, dict[str, None]] = {}  # word -> its terms, in order of first appearance
-        for key in sorted(wanted):
-            for word, terms in self.known[key].items():
-                found.setdefault(word, {}).update(dict.fromkeys(terms))
-        return {word: list(terms) for word, terms in sorted(found.items()) if list(terms) != [word]}
+        distinct = sorted({word for text in texts for block in blocks(text) for word in WORDS.split(block) if HANGUL.search(word)})
+        new = [word for word in distinct if word not in self.known]
+        if new:  # Kiwi takes a second or more to start: not for a rebuild with no new words
+            for word, morphemes in zip(new, _kiwi().tokenize(new)):
+                self.known[word] = list(dict.fromkeys(term.lower() for term in _terms(word, morphemes)))
+        self.seen.update(distinct)
+        found: dict[str, dict[str, None]] = {}  # lower-cased word -> its terms, in order
+        for word in distinct:
+            found.setdefault(word.lower(), {}).update(dict.fromkeys(self.known[word]))
+        return {word: list(terms) for word, terms in sorted(found.items()) if terms and list(terms) != [word]}
 
-    def remembered(self) -> dict[str, dict[str, list[str]]]:
-        """The analyses of the blocks read since this analyzer was made: worth keeping."""
-        return {key: self.known[key] for key in sorted(self.used)}
-
-
-def _key(block: str) -> str:
-    return hashlib.sha1(block.encode("utf-8")).hexdigest()[:20]
+    def remembered(self) -> dict[str, list[str]]:
+        """The analysis of the words read since this analyzer was made: what is worth keeping."""
+        return {word: self.known[word] for word in sorted(self.seen)}
 
 
-def _block_terms(block: str, morphemes) -> dict[str, list[str]]:
-    """The terms of each Korean word of one block that has terms besides itself."""
-    spans = list(_word_spans(block))
-    starts = [start for start, _ in spans]
-    by_word: dict[int, list] = {}
-    for morpheme in morphemes:  # punctuation before the first word falls at -1: no word's
-        by_word.setdefault(bisect_right(starts, morpheme.start) - 1, []).append(morpheme)
-    by_word.pop(-1, None)
-    result: dict[str, list[str]] = {}
-    for position, inside in by_word.items():
-        start, end = spans[position]
-        word = block[start:end].lower()
-        terms = list(dict.fromkeys(term.lower() for term in _terms(block, inside)))
-        if HANGUL.search(word) and terms and terms != [word]:
-            result.setdefault(word, [])
-            result[word] += [term for term in terms if term not in result[word]]
-    return result
+def version() -> str:
+    """What a word's terms depend on besides the word: Kiwi, its model and this module."""
+    from importlib.metadata import version as installed
+
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    return f"kiwipiepy {installed('kiwipiepy')} model {installed('kiwipiepy_model')} rules {code}"
 
 
-def _word_spans(block: str) -> Iterator[tuple[int, int]]:
-    start = 0
-    for match in WORDS.finditer(block):
-        if match.start() > start:
-            yield start, match.start()
-        start = match.end()
-    if start < len(block):
-        yield start, len(block)
-
-
-def _terms(block: str, morphemes) -> list[str]:
+def _terms(word: str, morphemes) -> list[str]:
     """Nouns (whole compounds first, then their parts) and predicate stems of one word."""
     terms: list[str] = []
     for run in _noun_runs(morphemes):
-        terms.extend(block[run[i].start : run[j].start + run[j].len] for i, j in _spans(run))
+        terms.extend(word[run[i].start : run[j].start + run[j].len] for i, j in _spans(run))
     terms.extend(m.form for m in morphemes if m.tag.startswith(PREDICATES))
     return terms
 

@@ -15,39 +15,39 @@ from ..model import Publication
 from . import engine, korean
 
 
-def write_search(publication: Publication, site: Path, cache_file: Path | None = None) -> None:
+def write_search(publication: Publication, site: Path, words_file: Path | None = None) -> None:
     """Extend the search index of every language's site in `site`.
 
-    Kiwi's analysis of each text block is kept in `cache_file` between builds, so a
-    rebuild reads only new text (and the languages share the text they have in common).
+    `words_file` keeps Kiwi's analysis of every word between builds: a rebuild reads
+    only new words, and one with none does not start Kiwi at all.
     """
-    analyzer = korean.Analyzer(_read_cache(cache_file))
+    analyzer = korean.Analyzer(_read_words(words_file))
     for language in publication.config.language_codes:
         path = engine.search_index_file(site / language)
         index = json.loads(path.read_text(encoding="utf-8"))
         extend(index, glossary_words(publication, language), analyzer)
         # UTF-8, not \\u escapes: a Korean index is half the size.
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    if cache_file:
-        cache = {"version": korean.version(), "blocks": analyzer.remembered()}
-        cache_file.write_text(json.dumps(cache, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if words_file:
+        saved = {"version": korean.version(), "words": analyzer.remembered()}
+        words_file.write_text(json.dumps(saved, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _read_words(words_file: Path | None) -> dict[str, list[str]]:
+    try:
+        saved = json.loads(words_file.read_text(encoding="utf-8")) if words_file else {}
+    except (OSError, ValueError):
+        return {}  # none yet, or unreadable: Kiwi reads the words again
+    return saved.get("words", {}) if saved.get("version") == korean.version() else {}
 
 
 def extend(index: dict, glossary: list, analyzer: korean.Analyzer | None = None) -> dict:
     """Add the word analysis, the glossary and our word separator to an index's config."""
-    texts = [doc.get(field) or "" for doc in index["docs"] for field in ("title", "text")]
+    texts = (doc.get(field) or "" for doc in index["docs"] for field in ("title", "text"))
     terms = (analyzer or korean.Analyzer()).analyze(texts)
     index["config"]["separator"] = korean.SEPARATOR
     index["config"]["briefing"] = {"terms": {word: _compact(word, found) for word, found in terms.items()}, "glossary": glossary}
     return index
-
-
-def _read_cache(cache_file: Path | None) -> dict:
-    try:
-        data = json.loads(cache_file.read_text(encoding="utf-8")) if cache_file else {}
-    except (OSError, ValueError):
-        return {}  # none yet, or unreadable: the analysis is made again
-    return data.get("blocks", {}) if data.get("version") == korean.version() else {}
 
 
 def _compact(word: str, terms: list[str]) -> str:
