@@ -220,8 +220,9 @@ def report(results: dict[str, list[Outcome]], sizes: dict) -> str:
         times = sorted(t for outcome in outcomes for t in outcome.latencies)
         if times:
             p95 = times[int(0.95 * (len(times) - 1))]
+            slowest = max(outcomes, key=lambda outcome: max(outcome.latencies, default=0))
             lines.append(f"keystroke to results, {variant}: median {statistics.median(times):.0f} ms, "
-                         f"p95 {p95:.0f} ms, max {times[-1]:.0f} ms ({len(times)} keystrokes)")
+                         f"p95 {p95:.0f} ms, max {times[-1]:.0f} ms (typing {slowest.query.text!r}; {len(times)} keystrokes)")
     failed = [o for o in results["ours"] if not o.passed]
     for outcome in failed:
         lines.append(f"ours missed [{outcome.query.category}] {outcome.query.text!r}: "
