@@ -144,6 +144,17 @@ def test_a_rebuild_with_no_new_words_does_not_start_kiwi(make_project, monkeypat
     assert (project / "site/ko/search/search_index.json").read_bytes() == index
 
 
+def test_a_page_edited_with_known_words_is_analyzed_without_kiwi(make_project, monkeypatch):
+    project = make_project(templates=True)
+    assert main(["--project", str(project), "build", "-q"]) == 0
+    briefing = project / "briefings/2025-10-31-sample.yaml"
+    briefing.write_text(BRIEFING.replace("ko: 무슨 일이 있었나.", "ko: 무슨 일이."), encoding="utf-8")
+    monkeypatch.setattr(korean, "_kiwi", lambda: pytest.fail("Kiwi started to read words it had read before"))
+    assert main(["--project", str(project), "build", "-q"]) == 0
+    terms = json.loads((project / "site/ko/search/search_index.json").read_text(encoding="utf-8"))["config"]["briefing"]["terms"]
+    assert "일이" in terms and "있었나" not in terms
+
+
 def test_an_edited_glossary_reaches_the_page_and_the_index_on_rebuild(make_project):
     project = make_project({"glossary.yml": GLOSSARY}, templates=True)
     assert main(["--project", str(project), "build", "-q"]) == 0

@@ -55,7 +55,7 @@ def build(project: Path, output: Path, work: Path | None = None, reporter: Repor
                     reporter.add_timing(f"{name} ({language})", seconds)
                 reporter.say(f"Built {len(pages)} pages in {language} (engine: {outcome})")
             with reporter.stage("search"):
-                write_search(publication, staging, work / "search-words.json")
+                write_search(publication, staging, work)
             with reporter.stage("feeds"):
                 write_feeds(publication, staging, project)
             write_root(publication, pages, project / "templates" / "site", staging)

@@ -8,37 +8,54 @@ texts are left exactly as they are: results show the original text.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import shutil
 from pathlib import Path
 
 from ..model import Publication
 from . import engine, korean
 
 
-def write_search(publication: Publication, site: Path, words_file: Path | None = None) -> None:
+def write_search(publication: Publication, site: Path, work: Path | None = None) -> None:
     """Extend the search index of every language's site in `site`.
 
-    `words_file` keeps Kiwi's analysis of every word between builds: a rebuild reads
-    only new words, and one with none does not start Kiwi at all.
+    `work` keeps, between builds, each extended index by what it was made from, and
+    Kiwi's analysis of every word: an unchanged index is copied, a changed one reads
+    only its new words, and a rebuild with none does not start Kiwi at all.
     """
-    analyzer = korean.Analyzer(_read_words(words_file))
+    saved = work / "search" if work else None
+    analyzer = korean.Analyzer(_read_words(saved))
     for language in publication.config.language_codes:
         path = engine.search_index_file(site / language)
-        index = json.loads(path.read_text(encoding="utf-8"))
-        extend(index, glossary_words(publication, language), analyzer)
+        source = path.read_bytes()
+        glossary = glossary_words(publication, language)
+        made_from = hashlib.sha256(source + json.dumps(glossary).encode() + korean.version().encode()).hexdigest()[:24]
+        copy = saved / f"{language}-{made_from}.json" if saved else None
+        if copy and copy.is_file():
+            shutil.copyfile(copy, path)
+            continue
+        index = extend(json.loads(source), glossary, analyzer)
         # UTF-8, not \\u escapes: a Korean index is half the size.
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    if words_file:
-        saved = {"version": korean.version(), "words": analyzer.remembered()}
-        words_file.write_text(json.dumps(saved, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        if copy:
+            for old in saved.glob(f"{language}-*.json"):
+                old.unlink()
+            shutil.copyfile(path, copy)
+    if saved and analyzer.seen:
+        words = {"version": korean.version(), "words": analyzer.remembered()}
+        (saved / "words.json").write_text(json.dumps(words, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def _read_words(words_file: Path | None) -> dict[str, list[str]]:
+def _read_words(saved: Path | None) -> dict[str, list[str]]:
+    if saved is None:
+        return {}
+    saved.mkdir(parents=True, exist_ok=True)
     try:
-        saved = json.loads(words_file.read_text(encoding="utf-8")) if words_file else {}
+        words = json.loads((saved / "words.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}  # none yet, or unreadable: Kiwi reads the words again
-    return saved.get("words", {}) if saved.get("version") == korean.version() else {}
+    return words.get("words", {}) if words.get("version") == korean.version() else {}
 
 
 def extend(index: dict, glossary: list, analyzer: korean.Analyzer | None = None) -> dict:
