@@ -4,8 +4,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-SITE_DEBS := fonts-noto-cjk
-TEST_DEBS := $(SITE_DEBS) chromium
+# WeasyPrint needs Pango (and HarfBuzz subsetting for fast, small font subsets); fc-match
+# resolves the fonts of templates/pdf/print.css for the glyph check.
+SITE_DEBS := fonts-noto-cjk fonts-sil-charis fontconfig libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+# poppler-utils (pdftotext, pdffonts, pdftoppm) and qpdf check the PDFs as readers and tools see them.
+TEST_DEBS := $(SITE_DEBS) chromium poppler-utils qpdf
 
 .PHONY: site test bench serve check i18n clean
 

@@ -16,7 +16,7 @@ def main() -> None:
     reporter = Reporter(quiet=True)
     started = time.perf_counter()
     build(project, project / "site", reporter=reporter)
-    print(json.dumps({"total": time.perf_counter() - started, "stages": reporter.timings}))
+    print(json.dumps({"total": time.perf_counter() - started, "stages": reporter.timings, "counts": reporter.counts}))
 
 
 if __name__ == "__main__":

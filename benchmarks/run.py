@@ -96,6 +96,9 @@ def bench(size: int, root: Path) -> dict:
     say(f"  full build        {full['total']:7.1f} s   peak RSS {full['peak_rss'] / 2**20:6.0f} MiB")
     for name, seconds in sorted(full["stages"].items()):
         say(f"    {name:<20}{seconds:7.1f} s")
+    pdf_pages = full["counts"].get("pdf pages rendered", 0)
+    if pdf_pages:
+        say(f"  PDF rendering     {full['stages']['pdf render'] / pdf_pages * 1000:7.0f} ms a page   ({pdf_pages} pages, worker processes)")
     floor = engine_floor(project, ["en", "ko"])
     say(f"  engine floor      {floor:7.1f} s   (bare mkdocs build of the same docs trees)")
     unchanged = measured_build(project)

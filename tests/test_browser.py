@@ -43,7 +43,7 @@ def test_language_selector_lands_on_the_same_briefing_in_korean(page, base_url):
     page.goto(f"{base_url}/en/briefings/{BRIEFING}/")
     english_title = page.locator("h1").inner_text()
     page.locator(".md-header__option .md-select button").hover()
-    page.get_by_role("link", name="한국어").click()
+    page.get_by_role("link", name="한국어", exact=True).click()  # not "PDF (한국어)"
     page.wait_for_url(f"{base_url}/ko/briefings/{BRIEFING}/")
     assert page.locator("html").get_attribute("lang") == "ko"
     korean_title = page.locator("h1").inner_text()

@@ -9,6 +9,7 @@ import time
 import traceback
 from contextlib import contextmanager
 from dataclasses import replace
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -19,8 +20,10 @@ from .diagnostics import BuildError
 from .load import load_or_raise
 from .model import Publication
 from .outputs import engine
+from .outputs.digests import RANGE, Period, digest, monthly_periods
 from .outputs.feeds import write_feeds
 from .outputs.pages import render_docs
+from .outputs.pdf import PdfError, write_digests, write_pdfs
 from .outputs.root import write_root
 from .outputs.search import write_search
 from .parallel import run_all
@@ -58,11 +61,36 @@ def build(project: Path, output: Path, work: Path | None = None, reporter: Repor
                 write_search(publication, staging, work)
             with reporter.stage("feeds"):
                 write_feeds(publication, staging, project)
+            with _output_errors(project):
+                write_pdfs(publication, staging / "pdf", project, work, reporter)
             write_root(publication, pages, project / "templates" / "site", staging)
             _publish(staging, output)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return publication
+
+
+def make_digests(project: Path, start: date, end: date, monthly: bool, language: str | None, output: Path,
+                 reporter: Reporter) -> list[Path]:
+    """`briefing pdf`: a digest of the briefings dated `start` to `end`, or one per calendar month."""
+    if start > end:
+        raise BuildError(f"--from {start} is after --to {end}")
+    work = project / "build"
+    work.mkdir(parents=True, exist_ok=True)
+    with _exclusive(work / "build.lock"):  # the PDF cache is shared with `build`
+        publication = load_or_raise(project)
+        codes = publication.config.language_codes
+        if language and language not in codes:
+            raise BuildError(f"--lang {language}: the publication's languages are {', '.join(codes)}")
+        digests = [digest(publication, period) for period in (monthly_periods(start, end) if monthly else [Period(RANGE, start, end)])]
+        for empty in (d for d in digests if monthly and not d.briefings):
+            reporter.say(f"no briefings from {empty.period.start} to {empty.period.end}: no digest for them")
+        if not any(d.briefings for d in digests):
+            raise BuildError(f"no briefings are dated from {start} to {end}")
+        with _output_errors(project):
+            report = write_digests(publication, [d for d in digests if d.briefings], (language,) if language else codes, output,
+                                   project, work, reporter)
+    return sorted(output / name for name in report.rendered + report.reused)
 
 
 def _language_site(publication: Publication, project: Path, work: Path, staging: Path, language: str):
@@ -83,10 +111,19 @@ def _language_site(publication: Publication, project: Path, work: Path, staging:
 
 
 def _render(publication: Publication, language: str, project: Path, docs: Path):
-    try:
+    with _output_errors(project):
         return render_docs(publication, language, project / "templates" / "site", project / i18n.LOCALES_DIR, docs)
+
+
+@contextmanager
+def _output_errors(project: Path):
+    """Template and PDF failures as one-line BuildErrors naming the file or PDF at fault."""
+    try:
+        yield
     except jinja2.TemplateError as exc:
         raise BuildError(f"{_template_place(exc, project)}: template error: {exc.message or exc}") from None
+    except PdfError as exc:
+        raise BuildError(str(exc)) from None
 
 
 def _template_place(exc: jinja2.TemplateError, project: Path) -> str:

@@ -1,13 +1,14 @@
-"""Command line: ingest, check, build, serve. Errors are reported as messages, never as tracebacks."""
+"""Command line: ingest, check, build, pdf, serve. Errors are reported as messages, never as tracebacks."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
-from .build import build
+from .build import build, make_digests
 from .diagnostics import BuildError, LoadError, Problem, Problems
 from .load import load
 from .outputs.engine import EngineError
@@ -50,11 +51,26 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     build_cmd.set_defaults(run=_build)
 
+    pdf_cmd = commands.add_parser("pdf", help="digest PDFs of any period (the site has one per week)")
+    pdf_cmd.add_argument("--from", dest="start", required=True, type=_date, metavar="DATE", help="first day, YYYY-MM-DD")
+    pdf_cmd.add_argument("--to", dest="end", required=True, type=_date, metavar="DATE", help="last day, YYYY-MM-DD")
+    pdf_cmd.add_argument("--lang", help="only this language (default: every language of the publication)")
+    pdf_cmd.add_argument("--monthly", action="store_true", help="one digest per calendar month from --from to --to")
+    pdf_cmd.add_argument("--output", default=".", help="folder for the PDFs (default: here)")
+    pdf_cmd.set_defaults(run=_pdf)
+
     serve_cmd = commands.add_parser("serve", help="preview on 127.0.0.1 with live reload")
     serve_cmd.add_argument("--host", default="127.0.0.1")
     serve_cmd.add_argument("--port", type=int, default=8000)
     serve_cmd.set_defaults(run=_serve)
     return parser
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid date {text!r} (expected YYYY-MM-DD)") from None
 
 
 def _print_problems(problems: list[Problem]) -> None:
@@ -109,6 +125,24 @@ def _build_reporting(project: Path, output: Path, work: Path | None, reporter: R
         reporter.close()
     reporter.say(f"Built {output} ({', '.join(publication.config.language_codes)}) in {time.monotonic() - started:.1f} s")
     return True
+
+
+def _pdf(args, project: Path) -> int:
+    reporter = Reporter()
+    try:
+        written = make_digests(project, args.start, args.end, args.monthly, args.lang, Path(args.output).resolve(), reporter)
+    except LoadError as exc:
+        _print_problems(exc.problems)
+        print(f"pdf failed: {len(exc.problems)} problem(s) in the sources", file=sys.stderr)
+        return 1
+    except (BuildError, OSError) as exc:
+        print(f"pdf failed: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        reporter.close()
+    for path in written:
+        print(path)
+    return 0
 
 
 def _serve(args, project: Path) -> int:

@@ -7,7 +7,7 @@ from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 
-from babel.dates import format_date, format_skeleton, format_time, get_timezone_gmt
+from babel.dates import format_date, format_interval, format_skeleton, format_time, get_timezone_gmt
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
@@ -46,3 +46,8 @@ def date_time(moment: datetime, language: str) -> str:
 def month(day: date, language: str) -> str:
     """"October 2025" / "2025년 10월"."""
     return format_skeleton("yMMMM", day, locale=language)
+
+
+def date_range(start: date, end: date, language: str) -> str:
+    """"Oct 27 – Nov 2, 2025" / "2025년 10월 27일 ~ 11월 2일": the shared parts said once."""
+    return format_interval(start, end, "yMMMd", locale=language)

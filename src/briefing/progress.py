@@ -20,6 +20,7 @@ class Reporter:
     def __init__(self, quiet: bool = False, display: bool | None = None):
         self.quiet = quiet
         self.timings: dict[str, float] = {}
+        self.counts: dict[str, int] = {}  # how much a stage did (e.g. PDF pages), to turn timings into rates
         show = (not quiet) and (sys.stderr.isatty() if display is None else display)
         self._console = Console(stderr=True)
         self._progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -31,6 +32,9 @@ class Reporter:
 
     def add_timing(self, name: str, seconds: float) -> None:
         self.timings[name] = self.timings.get(name, 0.0) + seconds
+
+    def count(self, name: str, amount: int) -> None:
+        self.counts[name] = self.counts.get(name, 0) + amount
 
     @contextmanager
     def stage(self, name: str, total: int | None = None) -> Iterator["Stage"]:

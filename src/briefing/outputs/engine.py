@@ -49,7 +49,8 @@ def language_config(publication: Publication, language: str, docs: Path, site: P
         theme=theme,
         extra=extra,
         plugins=[{"search": {"lang": language}}, *plugins],
-        nav=[{gettext("Home"): "index.md"}, {gettext("Archive"): "archive/index.md"}, {gettext("Topics"): "topics/index.md"}]
+        nav=[{gettext("Home"): "index.md"}, {gettext("Archive"): "archive/index.md"}, {gettext("Topics"): "topics/index.md"},
+             {gettext("Digests"): "digests.md"}]
         + ([{gettext("Glossary"): "glossary.md"}] if publication.glossary else []),
         # Briefings and articles are reached through home, archive and topic pages: a nav
         # listing them all makes every page carry the whole list (quadratic build).

@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 
 from .. import i18n
 from ..model import Localized, Publication
+from .digests import digest_kind, period_name, weekly_digests
 from .markdown import escape_markdown, markdown_environment, relative_link
 
 
@@ -42,6 +43,7 @@ def page_list(publication: Publication) -> list[Page]:
     for key, briefings in months.items():
         pages.append(Page(f"archive/{key}.md", "month.md.j2", {"month": briefings[0].date, "briefings": briefings}))
     pages.append(Page("topics/index.md", "topics.md.j2", {}))
+    pages.append(Page("digests.md", "digests.md.j2", {"digests": weekly_digests(publication)}))
     for slug, topic in publication.config.topics.items():
         briefings = publication.briefings_on(slug)
         context = {"topic": topic, "briefings": briefings, "articles": publication.articles_on(slug)}
@@ -111,8 +113,23 @@ def _helpers(publication: Publication, language: str, current: str, gettext) -> 
         "long_date": lambda day: i18n.long_date(day, language),
         "date_time": lambda moment: i18n.date_time(moment, language),
         "month_name": lambda day: i18n.month(day, language),
+        "date_range": lambda start, end: i18n.date_range(start, end, language),
         "topic_name": lambda slug: localized(publication.config.topics[slug].name),
+        "period_name": lambda period: period_name(period, language, gettext),
+        "digest_kind": lambda period: digest_kind(period, gettext),
+        "site_root": _site_root(current),
     }
+
+
+def _site_root(current: str) -> str:
+    """From a page's published folder (directory URLs) up to the site root, above the language folders.
+
+    Files outside the docs tree (PDFs) are linked with these plain relative URLs in raw
+    HTML, which MkDocs neither rewrites nor checks.
+    """
+    path = current.removesuffix(".md")
+    in_own_folder = not (path == "index" or path.endswith("/index"))
+    return "../" * (path.count("/") + in_own_folder + 1)
 
 
 def _front_matter(title: str, meta: dict) -> str:

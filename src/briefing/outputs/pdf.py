@@ -1,0 +1,152 @@
+"""PDFs: one per briefing and language, and digests, rendered only when their content changed.
+
+`write_pdfs` is the build's entry point (everything under `site/pdf/`);
+`write_digests` serves `briefing pdf` for any period. Both build one HTML document
+per PDF (pdf_html), check that the fonts can show every character (pdf_fonts), then
+render what the cache does not hold yet (pdf_render). The cache key is a hash of the
+HTML, the print assets, the fonts and the renderer, so a rebuild renders only PDFs
+whose inputs, template or CSS changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from dataclasses import dataclass, field, replace
+from importlib.metadata import version
+from pathlib import Path
+
+from ..model import Publication
+from ..parallel import run_all
+from ..progress import Reporter
+from .digests import Digest, weekly_digests
+from .pdf_fonts import FontError, check_coverage, document_text, font_stacks, installed_font
+from .pdf_html import Documents
+from .pdf_render import PDF_VARIANT, PdfJob, Rendered, render
+
+CACHE_FOLDER = "pdf-cache"
+
+
+class PdfError(Exception):
+    """A PDF could not be made; the message names the PDF and the reason."""
+
+
+@dataclass
+class PdfReport:
+    rendered: list[str] = field(default_factory=list)  # PDFs laid out in this run
+    reused: list[str] = field(default_factory=list)  # PDFs taken unchanged from the cache
+    pages: int = 0  # pages laid out in this run
+    notes: list[str] = field(default_factory=list)  # refused URLs and renderer warnings, per PDF
+
+    def add(self, name: str, rendered: Rendered) -> None:
+        self.rendered.append(name)
+        self.pages += rendered.pages
+        self.notes += [f"{name}: left out {url[:120]} (not one of the publication's assets)" for url in rendered.refused]
+        self.notes += [f"{name}: {message}" for message in rendered.warnings if "refused" not in message]
+
+    def summary(self) -> str:
+        count = len(self.rendered) + len(self.reused)
+        return f"Wrote {count} PDF{'s' * (count != 1)}: {len(self.rendered)} rendered ({self.pages} pages), {len(self.reused)} unchanged"
+
+
+def briefing_file(briefing_id: str, language: str) -> str:
+    return f"{briefing_id}.{language}.pdf"
+
+
+def digest_file(digest: Digest, language: str) -> str:
+    """Where the site keeps a digest, under pdf/."""
+    return f"digests/{digest.period.key}.{language}.pdf"
+
+
+def write_pdfs(publication: Publication, target: Path, project: Path, work: Path, reporter: Reporter) -> PdfReport:
+    """Every briefing in every language, and the weekly digests, into `target` (the site's pdf/)."""
+    with reporter.stage("pdf html"):
+        documents = Documents(publication, project)
+        jobs = []
+        for language in publication.config.language_codes:
+            jobs += [documents.briefing(b, language, briefing_file(b.id, language)) for b in publication.briefings]
+            jobs += [documents.digest(d, language, digest_file(d, language)) for d in weekly_digests(publication)]
+    return _write(jobs, target, work / CACHE_FOLDER, reporter, prune=True)
+
+
+def write_digests(publication: Publication, digests: list[Digest], languages: tuple[str, ...], target: Path,
+                  project: Path, work: Path, reporter: Reporter) -> PdfReport:
+    """`briefing pdf`: the given digests, as digest-<period>.<language>.pdf in `target`."""
+    documents = Documents(publication, project)
+    jobs = [documents.digest(d, language, f"digest-{d.period.key}.{language}.pdf") for d in digests for language in languages]
+    return _write(jobs, target, work / CACHE_FOLDER, reporter, prune=False)
+
+
+def _write(jobs: list[PdfJob], target: Path, cache: Path, reporter: Reporter, prune: bool) -> PdfReport:
+    """Render what the cache lacks (in worker processes), then copy every PDF from the cache to `target`."""
+    cache.mkdir(parents=True, exist_ok=True)
+    missing, entries = _plan(jobs, cache, reporter)
+    report = PdfReport()
+    with reporter.stage("pdf render", total=len(missing)) as stage:
+        for job, rendered in zip(missing, run_all(_render_into, [(job, entries[job.name]) for job in missing], stage.advance)):
+            report.add(job.name, rendered)
+    report.reused = [name for name in entries if name not in report.rendered]
+    for name, entry in entries.items():
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(entry, target / name)
+    if prune:
+        for stale in set(cache.glob("*.pdf")) - set(entries.values()):
+            stale.unlink()
+    reporter.count("pdf pages rendered", report.pages)
+    for note in report.notes:
+        reporter.say(note)
+    reporter.say(report.summary())
+    return report
+
+
+def _plan(jobs: list[PdfJob], cache: Path, reporter: Reporter) -> tuple[list[PdfJob], dict[str, Path]]:
+    """Each PDF's cache entry, and the jobs whose entry is missing, their glyphs checked before any render."""
+    try:
+        setups = {assets: _setup(assets) for assets in {job.assets for job in jobs}}
+        entries = {job.name: cache / f"{cache_key(job, setups[job.assets])}.pdf" for job in jobs}
+        missing = [job for job in jobs if not entries[job.name].exists()]
+        with reporter.stage("pdf glyph check"):
+            for job in missing:
+                check_coverage(job.name, document_text(job.html), _stacks(job.assets))
+    except FontError as exc:
+        raise PdfError(str(exc)) from None
+    return missing, entries
+
+
+def _render_into(task: tuple[PdfJob, Path]) -> Rendered:
+    """Render one PDF straight into its cache entry (in a worker): only a small summary travels back."""
+    job, entry = task
+    rendered = render(job)
+    _store(entry, rendered.pdf)
+    return replace(rendered, pdf=b"")
+
+
+def _stacks(assets: Path) -> list[tuple[str, ...]]:
+    """The font stacks of the print stylesheets: what the glyph check tests each PDF against."""
+    return [stack for css in sorted(assets.glob("*.css")) for stack in font_stacks(css.read_text(encoding="utf-8"))]
+
+
+def cache_key(job: PdfJob, setup: str) -> str:
+    """Hash of all a PDF's bytes depend on: its HTML, and everything the renderer brings (`_setup`)."""
+    return hashlib.sha256(setup.encode("utf-8") + b"\0" + job.html.encode("utf-8")).hexdigest()
+
+
+def _setup(assets: Path) -> str:
+    """Fingerprint of the print assets, the font files, the renderer and its options."""
+    digest = hashlib.sha256(f"weasyprint {version('weasyprint')} {PDF_VARIANT}\0".encode("utf-8"))
+    digest.update(Path(__file__).with_name("pdf_render.py").read_bytes())
+    for asset in sorted(p for p in assets.rglob("*") if p.is_file() and p.suffix != ".j2"):  # templates: in the HTML
+        digest.update(asset.relative_to(assets).as_posix().encode("utf-8") + b"\0" + asset.read_bytes() + b"\0")
+    for family in sorted({family for stack in _stacks(assets) for family in stack}):
+        font = installed_font(family)
+        stat = font.file.stat()
+        digest.update(f"{family}={font.file}:{font.index}:{stat.st_size}:{stat.st_mtime_ns}\0".encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _store(path: Path, data: bytes) -> None:
+    """Write a cache entry whole or not at all: a crash mid-write must not leave half a PDF to reuse."""
+    partial = path.with_suffix(".partial")
+    partial.write_bytes(data)
+    os.replace(partial, path)

@@ -1,0 +1,157 @@
+"""The HTML of each PDF, from the model and the templates in templates/pdf/.
+
+Everything a PDF shows is decided here and in the templates: text, dates (Babel),
+UI strings (gettext), metadata. The result is one self-contained HTML string per
+PDF, which is also what the render cache is keyed on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import markdown
+import nh3
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from .. import i18n
+from ..model import Article, Briefing, Localized, Publication
+from .digests import Digest, digest_kind, period_name
+from .markdown import external_url, markdown_body
+from .pdf_render import PdfJob
+
+TEMPLATES = Path("templates") / "pdf"
+WORD_JOINER = "\u2060"
+# A space-delimited run holding Hangul; its characters are joined so lines break only at spaces.
+HANGUL_WORD = re.compile(r"[^\s<>]*[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3][^\s<>]*")
+CHARACTER_OR_ENTITY = re.compile(r"&#?\w+;|.", re.S)
+TAG = re.compile(r"""(<(?:[^>"']|"[^"]*"|'[^']*')*>)""")  # a tag whose quoted attributes may hold ">"
+BODY_TAGS = {"p", "h4", "h5", "h6", "a", "em", "strong", "ul", "ol", "li", "blockquote", "code", "pre", "br", "hr"}
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What the PDF's document information and XMP metadata say."""
+
+    title: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    created: datetime
+    modified: datetime
+
+
+class Documents:
+    """Builds the HTML of every PDF of a publication; one Jinja environment per language."""
+
+    def __init__(self, publication: Publication, project: Path):
+        self.publication = publication
+        self.project = project
+        self.assets = project / TEMPLATES
+        self._environments: dict[str, Environment] = {}
+
+    def briefing(self, briefing: Briefing, language: str, name: str) -> PdfJob:
+        text = self._text(language)
+        topics = tuple(text(self.publication.config.topics[t].name) for t in briefing.topics)
+        meta = Meta(text(briefing.title), self._author(language), text(briefing.summary), topics, briefing.published, briefing.updated)
+        return self._job(language, "briefing.html.j2", name, meta, briefing=briefing)
+
+    def digest(self, digest: Digest, language: str, name: str) -> PdfJob:
+        text = self._text(language)
+        gettext = i18n.translations(self.project / i18n.LOCALES_DIR, language).gettext
+        kind, name_of_period = digest_kind(digest.period, gettext), period_name(digest.period, language, gettext)
+        title = f"{text(self.publication.config.site_name)} — {kind}: {name_of_period}"
+        meta = Meta(title, self._author(language), "; ".join(text(b.title) for b in digest.briefings), (gettext("Digest"),),
+                    min(b.published for b in digest.briefings), max(b.updated for b in digest.briefings))
+        issued = meta.modified.astimezone(ZoneInfo(self.publication.config.timezone)).date()
+        return self._job(language, "digest.html.j2", name, meta, digest=digest, issued=issued)
+
+    def _job(self, language: str, template: str, name: str, meta: Meta, **context) -> PdfJob:
+        html = self._environment(language).get_template(template).render(meta=meta, **context)
+        return PdfJob(name, keep_hangul_words(html), self.assets)
+
+    def _text(self, language: str):
+        return lambda value: value.in_language(language, self.publication.config.language_codes)[0]
+
+    def _author(self, language: str) -> str:
+        config = self.publication.config
+        return self._text(language)(config.author or config.site_name)
+
+    def _environment(self, language: str) -> Environment:
+        if language not in self._environments:
+            env = Environment(loader=FileSystemLoader(self.assets), extensions=["jinja2.ext.i18n"], autoescape=True,
+                              undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+            translations = i18n.translations(self.project / i18n.LOCALES_DIR, language)
+            env.install_gettext_translations(translations, newstyle=True)
+            env.globals.update(_helpers(self.publication, language, translations.gettext))
+            env.filters["external_url"] = external_url
+            self._environments[language] = env
+        return self._environments[language]
+
+
+def _helpers(publication: Publication, language: str, gettext) -> dict:
+    config = publication.config
+    fallback = config.language_codes
+
+    def localized(value: Localized) -> Markup:
+        """The text in this PDF's language, or another one, marked as untranslated."""
+        text, shown_in = value.in_language(language, fallback)
+        if shown_in == language:
+            return escape(text)
+        return Markup('<span lang="{}" class="untranslated">{}</span> <span class="untranslated-label">({})</span>').format(
+            shown_in, text, gettext("Not yet translated"))
+
+    return {
+        "language": language,
+        "publication": publication,
+        "t": localized,
+        "plain": lambda value: value.in_language(language, fallback)[0],
+        "long_date": lambda day: i18n.long_date(day, language),
+        "date_time": lambda moment: i18n.date_time(moment, language),
+        "date_range": lambda start, end: i18n.date_range(start, end, language),
+        "period_name": lambda period: period_name(period, language, gettext),
+        "digest_kind": lambda period: digest_kind(period, gettext),
+        "topic_name": lambda slug: localized(config.topics[slug].name),
+        "articles_of": lambda briefing: [publication.articles[a] for a in briefing.articles],
+        "site_page": lambda path: f"{config.site_url}{language}/{path}",
+        "article_body": article_body,
+        "page_of_pages": Markup(page_counter_css(gettext("Page %(page)s of %(pages)s"))),
+    }
+
+
+def article_body(article: Article) -> Markup:
+    """An article's Markdown as sanitized HTML: raw HTML shown as text, links http(s) only, no images."""
+    html = markdown.markdown(markdown_body(article.body), extensions=["toc"], extension_configs={"toc": {"baselevel": 4}})
+    return Markup(nh3.clean(html, tags=BODY_TAGS, attributes={"a": {"href"}}, url_schemes={"http", "https", "mailto"}))
+
+
+def page_counter_css(pattern: str) -> str:
+    """A translated "Page %(page)s of %(pages)s" as CSS `content`, keeping the language's word order."""
+    parts = []
+    for piece in re.split(r"(%\(pages?\)s)", pattern):
+        if piece in ("%(page)s", "%(pages)s"):
+            parts.append(f"counter({piece[2:-2]})")
+        elif piece:
+            parts.append('"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in piece) + '"')
+    return " ".join(parts)
+
+
+def keep_hangul_words(html: str) -> str:
+    """Join the characters of every Korean word in the body with WORD JOINER (U+2060).
+
+    Korean breaks lines between words, never inside one (CSS `word-break: keep-all`),
+    but WeasyPrint 70 accepts only `normal` and `break-all`, and Pango breaks between
+    any two Hangul syllables. U+2060 forbids those breaks, renders as nothing and is
+    left out of copied and extracted text.
+    """
+    head, separator, body = html.partition("<body")
+    pieces = TAG.split(separator + body)  # text, tag, text, tag, …: only the text is touched
+    return head + "".join(piece if index % 2 else HANGUL_WORD.sub(_join, piece) for index, piece in enumerate(pieces))
+
+
+def _join(word: re.Match) -> str:
+    return WORD_JOINER.join(CHARACTER_OR_ENTITY.findall(word.group(0)))

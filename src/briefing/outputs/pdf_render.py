@@ -1,0 +1,98 @@
+"""HTML to PDF with WeasyPrint, reading nothing but the publication's own PDF assets.
+
+`render` is a pure function of its `PdfJob` (HTML text, asset folder, metadata
+options): no model, no clock, no network. Jobs pickle, so a process pool can render
+several at once, and the same job always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
+# Tagged PDF (structure tree, /Lang, XMP metadata) for screen readers and text reuse.
+PDF_VARIANT = "pdf/ua-1"
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    name: str  # e.g. "2025-10-30-x.en.pdf", for messages
+    html: str  # a complete document; its <meta> elements carry title, author, subject, language, dates
+    assets: Path  # the only folder the renderer may read from (stylesheets, images of the templates)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    pdf: bytes
+    pages: int
+    refused: tuple[str, ...]  # URLs the document named that were not fetched
+    warnings: tuple[str, ...]  # what WeasyPrint reported (unknown CSS, unreadable assets)
+
+
+def render(job: PdfJob) -> Rendered:
+    from weasyprint import HTML
+
+    fetcher = _own_assets_fetcher(job.assets)
+    with _weasyprint_messages() as messages:
+        document = HTML(string=job.html, base_url=job.assets.resolve().as_uri() + "/", url_fetcher=fetcher).render(
+            pdf_variant=PDF_VARIANT)
+        pdf = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=True)  # /ID: a hash of the content
+    return Rendered(pdf, len(document.pages), tuple(fetcher.refused), tuple(messages))
+
+
+def _own_assets_fetcher(assets: Path):
+    """A WeasyPrint URL fetcher that serves files inside `assets` and refuses everything else.
+
+    Untrusted text can name `file:///etc/passwd`, `http://169.254.169.254/` or
+    `../../secret` in an image, stylesheet, attachment or CSS `url()`; each is refused
+    (WeasyPrint then leaves the resource out and carries on) and recorded.
+    """
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    root = assets.resolve()
+
+    class OwnAssetsOnly(URLFetcher):
+        def __init__(self):
+            super().__init__(allowed_protocols=("file",), allow_redirects=False)
+            self.refused: list[str] = []
+
+        def fetch(self, url, headers=None):
+            path = _asset_path(url, root)
+            if path is None:
+                self.refused.append(url)
+                raise ValueError(f"refused {url[:200]}: only the publication's own PDF assets may be read")
+            media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": media_type})
+
+    return OwnAssetsOnly()
+
+
+def _asset_path(url: str, root: Path) -> Path | None:
+    """The file a `file:` URL names, if it is a regular file inside `root` (symlinks resolved)."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+        return None
+    path = Path(url2pathname(unquote(parts.path))).resolve()
+    return path if path.is_relative_to(root) and path.is_file() else None
+
+
+@contextmanager
+def _weasyprint_messages():
+    messages: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            messages.append(record.getMessage())
+
+    logger = logging.getLogger("weasyprint")
+    handler = Collect(logging.WARNING)
+    logger.addHandler(handler)
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
