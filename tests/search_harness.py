@@ -6,7 +6,8 @@ out, pages pointed at Material's own worker). Each query of tests/search/queries
 is typed into the site's search box in Chromium, one syllable at a time as an IME
 commits them; it passes when every expected page is among the first five results.
 
-    .venv/bin/python tests/search_harness.py    # print the table without pytest
+    .venv/bin/python tests/search_harness.py               # print the table without pytest
+    .venv/bin/python tests/search_harness.py --latency site  # time the query set's keystrokes on a built site
 """
 
 from __future__ import annotations
@@ -246,8 +247,25 @@ def run(root: Path) -> tuple[dict[str, list[Outcome]], dict]:
     return results, index_sizes(sites)
 
 
+def latency(site: Path) -> str:
+    """Keystroke-to-results times of the whole query set typed into a built site (e.g. the demo)."""
+    queries = load_queries()
+    times = []
+    with served(site) as base_url, chromium() as browser:
+        for language in sorted({q.language for q in queries}):
+            page = search_page(browser, base_url, language)
+            times += [t for q in queries if q.language == language for t in type_query(page, q.text)]
+            page.close()
+    times.sort()
+    return (f"{site}: median {statistics.median(times):.0f} ms, p95 {times[int(0.95 * (len(times) - 1))]:.0f} ms, "
+            f"max {times[-1]:.0f} ms ({len(times)} keystrokes)")
+
+
 if __name__ == "__main__":
     sys.path.insert(0, str(REPO / "src"))
-    with tempfile.TemporaryDirectory() as folder:
-        results, sizes = run(Path(folder))
-        print(report(results, sizes))
+    if sys.argv[1:2] == ["--latency"]:
+        print(latency(Path(sys.argv[2])))
+    else:
+        with tempfile.TemporaryDirectory() as folder:
+            results, sizes = run(Path(folder))
+            print(report(results, sizes))
