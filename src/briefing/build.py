@@ -24,6 +24,7 @@ from .outputs.feeds import write_feeds
 from .outputs.pages import render_docs
 from .outputs.pdf import PdfError, write_digests, write_pdfs
 from .outputs.root import write_root
+from .outputs.search import write_search
 from .parallel import run_all
 from .progress import Reporter
 from .publish import prepare, publish
@@ -54,6 +55,8 @@ def build(project: Path, output: Path, work: Path | None = None, reporter: Repor
                 for name, seconds in timings.items():
                     reporter.add_timing(f"{name} ({language})", seconds)
                 reporter.say(f"Built {len(pages)} pages in {language} (engine: {outcome})")
+            with reporter.stage("search"):
+                write_search(publication, staging, work)
             with reporter.stage("feeds"):
                 write_feeds(publication, staging, project)
             with _output_errors(project):

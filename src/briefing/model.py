@@ -114,10 +114,25 @@ class Config:
 
 
 @dataclass(frozen=True)
+class GlossaryEntry:
+    """One term in every language: per language its preferred form first, then variants."""
+
+    terms: Mapping[str, tuple[str, ...]]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "terms", MappingProxyType(dict(self.terms)))
+
+    def __reduce__(self):
+        """Picklable for worker processes (a mappingproxy is not)."""
+        return GlossaryEntry, (dict(self.terms),)
+
+
+@dataclass(frozen=True)
 class Publication:
     config: Config
     articles: Mapping[str, Article]
     briefings: tuple[Briefing, ...]  # newest first
+    glossary: tuple[GlossaryEntry, ...] = ()  # glossary.yml, in file order
 
     def briefings_citing(self, article_id: str) -> list[Briefing]:
         return self._citing.get(article_id, [])

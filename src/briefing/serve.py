@@ -8,7 +8,7 @@ from typing import Callable
 
 from .outputs.engine import serve_with_live_reload
 
-WATCHED = ("briefings", "content", "templates", "locales", "mkdocs.yml")
+WATCHED = ("briefings", "content", "templates", "locales", "mkdocs.yml", "glossary.yml")
 
 
 def serve(project: Path, host: str, port: int, build_once: Callable[[Path, Path], bool], say: Callable[[str], None]) -> None:

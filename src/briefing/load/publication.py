@@ -13,6 +13,7 @@ from .config import load_config
 from .body import check_body
 from .fields import LONG_TEXT, Fields
 from .files import read_text, source_files, split_front_matter_at
+from .glossary import load_glossary
 from .nodes import parse_yaml
 
 ARTICLE_FIELDS = ("id", "title", "source", "author", "published", "language", "topics", "editor_note")
@@ -29,6 +30,7 @@ def load(root: Path) -> tuple[Publication | None, Problems]:
     article_paths = source_files(root, "content/articles", "*.md", problems)
     articles = _load_all(root, article_paths, problems, config, _article)
     briefings = _load_all(root, source_files(root, "briefings", "*.y*ml", problems, recursive=False), problems, config, _briefing)
+    glossary = load_glossary(root, config.language_codes, problems)
     article_files = {path.stem for path in article_paths}  # one that failed to load has its own error
     articles_by_id = _unique(articles, problems)
     briefings_by_id = _unique(briefings, problems)
@@ -39,7 +41,7 @@ def load(root: Path) -> tuple[Publication | None, Problems]:
     if problems.errors:
         return None, problems
     ordered = sorted((b for b, _ in briefings_by_id.values()), key=lambda b: (b.date, b.id), reverse=True)
-    publication = Publication(config, {a.id: a for a, _ in articles_by_id.values()}, tuple(ordered))
+    publication = Publication(config, {a.id: a for a, _ in articles_by_id.values()}, tuple(ordered), glossary)
     return publication, problems
 
 

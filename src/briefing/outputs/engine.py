@@ -52,7 +52,8 @@ def language_config(publication: Publication, language: str, docs: Path, site: P
         extra=extra,
         plugins=[{"search": {"lang": language}}, *plugins],
         nav=[{gettext("Home"): "index.md"}, {gettext("Archive"): "archive/index.md"}, {gettext("Topics"): "topics/index.md"},
-             {gettext("Digests"): "digests.md"}],
+             {gettext("Digests"): "digests.md"}]
+        + ([{gettext("Glossary"): "glossary.md"}] if publication.glossary else []),
         # Briefings and articles are reached through home, archive and topic pages: a nav
         # listing them all makes every page carry the whole list (quadratic build).
         not_in_nav="/briefings/\n/articles/\n/archive/\n/topics/\n",
@@ -60,6 +61,11 @@ def language_config(publication: Publication, language: str, docs: Path, site: P
     )
     derived.setdefault("extra_css", []).append("assets/stylesheets/briefing.css")
     return derived
+
+
+def search_index_file(site: Path) -> Path:
+    """Where Material's search plugin leaves a language's index: {config, docs: [{location, title, text}]}."""
+    return site / "search" / "search_index.json"
 
 
 def build_language(publication: Publication, language: str, docs: Path, site: Path, work: Path, project: Path) -> str:
@@ -100,7 +106,7 @@ def _rebuild_pages(config_path: Path, language: str, site: Path, stale: set[str]
         (site / url / "index.html").unlink(missing_ok=True)
         if url and (site / url).is_dir() and not any((site / url).iterdir()):
             (site / url).rmdir()
-    index_path = site / "search" / "search_index.json"
+    index_path = search_index_file(site)
     kept = [entry for entry in json.loads(index_path.read_text(encoding="utf-8"))["docs"]
             if entry["location"].split("#")[0] not in urls]
     _run_mkdocs(config_path, language, dirty=True)

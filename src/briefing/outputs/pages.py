@@ -49,6 +49,8 @@ def page_list(publication: Publication) -> list[Page]:
         context = {"topic": topic, "briefings": briefings, "articles": publication.articles_on(slug)}
         meta = {"feed": f"topics/{slug}/"} if briefings else {}  # feeds.feed_folders: topics with briefings
         pages.append(Page(f"topics/{slug}.md", "topic.md.j2", context, meta))
+    if publication.glossary:
+        pages.append(Page("glossary.md", "glossary.md.j2", {"entries": publication.glossary}))
     return pages
 
 
@@ -84,7 +86,7 @@ def render_docs(publication: Publication, language: str, templates: Path, locale
 
 def _inputs_digest(publication: Publication, language: str, templates: Path, locales: Path) -> str:
     """Everything the docs tree is made from: the model's content, the templates, the catalogs, this code."""
-    digest = hashlib.sha256(pickle.dumps((language, publication.config, publication.articles, publication.briefings)))
+    digest = hashlib.sha256(pickle.dumps((language, publication.config, publication.articles, publication.briefings, publication.glossary)))
     for folder in (templates, locales, Path(__file__).parent.parent):
         for path in sorted(folder.rglob("*")):
             if path.is_file() and path.suffix != ".pyc":
