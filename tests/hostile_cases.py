@@ -279,6 +279,18 @@ PAYLOAD_CASES = (
          (f"{C}:2:11: site_url: expected a web address",)),
 )
 
+G = "glossary.yml"
+
+GLOSSARY_CASES = (
+    Case("glossary: not a list", {G: "en: deterrence\n"}, (f"{G}:1:1: glossary: expected a list of entries",)),
+    Case("glossary: duplicate term and missing language", {G: "- {en: [a, a], ko: b}\n- {en: c}\n"},
+         (f"{G}:1:12: glossary[0].en: duplicate term 'a' (first on line 1)", f"{G}:2:3: glossary[1].ko: missing required field")),
+    Case("glossary: symlink outside the project", {G: Link("{outside}/secret.yaml")}, (f"{G}:1:1: file: symbolic link to ",)),
+    Case("glossary: alias bomb", {G: "- &a {en: x, ko: y}\n- *a\n"}, (f"{G}:2:3: yaml: anchors and aliases",)),
+    Case("glossary: script in a term", {G: "- {en: " + yaml_text(PAYLOADS[0]) + ", ko: 비핵화}\n"},
+         (f"{G}:1:8: glossary[0].en: warning: looks like HTML (<script>)",), usable=True),
+)
+
 BILLION_LAUGHS_FEED = ("<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY l0 \"lol\">"
                        + "".join(f"<!ENTITY l{n} \"{f'&l{n - 1};' * 10}\">" for n in range(1, 10)) + "]>\n"
                        "<rss version=\"2.0\"><channel><title>&l9;</title><link>https://x.test/</link><description>d</description>"
@@ -297,4 +309,4 @@ INGEST_CASES = (
          usable=True, commands=(("ingest", "feed", "{project}/saved/xxe.xml"),), **INGEST),
 )
 
-ALL = YAML_CASES + TYPE_CASES + YAML11_CASES + DATE_CASES + ID_CASES + SIZE_CASES + ENCODING_CASES + FILE_CASES + PAYLOAD_CASES + INGEST_CASES
+ALL = YAML_CASES + TYPE_CASES + YAML11_CASES + DATE_CASES + ID_CASES + SIZE_CASES + ENCODING_CASES + FILE_CASES + PAYLOAD_CASES + GLOSSARY_CASES + INGEST_CASES

@@ -18,12 +18,6 @@ def built(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with harness.chromium() as chromium:
-        yield chromium
-
-
-@pytest.fixture(scope="module")
 def base_url(built):
     with harness.served(built[0]) as url:
         yield url
