@@ -27,6 +27,7 @@ PAGE_TYPES = {
     "topic": "topics/alliance/",
     "topic without briefings": "topics/inter-korean/",
     "PDF digests": "digests/",
+    "glossary": "glossary/",
     "not found": "404.html",
 }
 BLOCKING = ("serious", "critical")
