@@ -72,8 +72,12 @@ def restore_v1_site(project: Path, root: Path) -> None:
 
 
 def reset_work(project: Path, root: Path) -> None:
-    shutil.rmtree(project / "build")
-    shutil.copytree(root / "work-v1", project / "build")
+    """The work folder as v1 left it, and no leftovers of a stopped run: every run starts alike."""
+    for leftover in (".site.staging", ".site.previous"):
+        shutil.rmtree(project / leftover, ignore_errors=True)
+    # The last run may have left a background delete of an old site under way in build/trash/.
+    shutil.rmtree(project / "build", ignore_errors=True)
+    shutil.copytree(root / "work-v1", project / "build", dirs_exist_ok=True)
 
 
 def spread(indexes: list[int], count: int) -> list[int]:
@@ -201,7 +205,8 @@ def test_without_an_atomic_exchange_a_failed_or_stopped_publish_is_undone(tmp_pa
     monkeypatch.setattr(publish, "_renameat2", None)  # a filesystem that can't swap: two renames
     output = tmp_path / "site"
     write_tree(output, {"index.html": "old"})
-    staging = publish.prepare(output)
+    trash = tmp_path / "trash"
+    staging = publish.prepare(output, trash)
     write_tree(staging, {"index.html": "new"})
     rename = os.rename
 
@@ -212,9 +217,9 @@ def test_without_an_atomic_exchange_a_failed_or_stopped_publish_is_undone(tmp_pa
 
     monkeypatch.setattr(os, "rename", refuse_staging)
     with pytest.raises(PermissionError):
-        publish.publish(staging, output)
+        publish.publish(staging, output, trash)
     assert (output / "index.html").read_text() == "old"
     monkeypatch.setattr(os, "rename", rename)
     os.rename(output, publish.previous_for(output))  # as if killed between the two renames
-    publish.prepare(output)
+    publish.prepare(output, trash)
     assert (output / "index.html").read_text() == "old" and not publish.previous_for(output).exists()

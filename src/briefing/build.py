@@ -27,7 +27,7 @@ from .outputs.root import write_root
 from .outputs.search import write_search
 from .parallel import run_all
 from .progress import Reporter
-from .publish import prepare, publish
+from .publish import discard, link_tree, prepare, publish
 
 
 def build(project: Path, output: Path, work: Path | None = None, reporter: Reporter | None = None,
@@ -41,7 +41,8 @@ def build(project: Path, output: Path, work: Path | None = None, reporter: Repor
     reporter = reporter or Reporter(quiet=True)
     work.mkdir(parents=True, exist_ok=True)
     with _exclusive(work / "build.lock"):
-        staging = prepare(output)
+        trash = work / "trash"
+        staging = prepare(output, trash)
         with reporter.stage("load"):
             publication = load_or_raise(project, strict, reporter.warn)
         if site_url:
@@ -62,9 +63,9 @@ def build(project: Path, output: Path, work: Path | None = None, reporter: Repor
             with _output_errors(project):
                 write_pdfs(publication, staging / "pdf", project, work, reporter)
             write_root(publication, pages, project / "templates" / "site", staging)
-            publish(staging, output)
+            publish(staging, output, trash)
         finally:
-            shutil.rmtree(staging, ignore_errors=True)
+            discard([staging], trash)
     return publication
 
 
@@ -92,7 +93,7 @@ def make_digests(project: Path, start: date, end: date, monthly: bool, language:
 
 
 def _language_site(publication: Publication, project: Path, work: Path, staging: Path, language: str):
-    """One language's pages and engine run (in a worker process); its site is copied into staging."""
+    """One language's pages and engine run (in a worker process); its site is linked into staging."""
     timings = {}
     started = time.perf_counter()
     pages = _render(publication, language, project, work / "docs" / language)
@@ -102,9 +103,8 @@ def _language_site(publication: Publication, project: Path, work: Path, staging:
     outcome = engine.build_language(publication, language, work / "docs" / language, engine_output, work, project)
     timings["engine"] = time.perf_counter() - started
     started = time.perf_counter()
-    # A copy, not hard links: MkDocs rewrites some files in place, and the published site must never change under it.
-    shutil.copytree(engine_output, staging / language)
-    timings["copy"] = time.perf_counter() - started
+    link_tree(engine_output, staging / language)
+    timings["link"] = time.perf_counter() - started
     return pages, outcome, timings
 
 

@@ -12,7 +12,9 @@ import ctypes
 import errno
 import os
 import shutil
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 RENAME_EXCHANGE = 2
@@ -29,21 +31,58 @@ def previous_for(output: Path) -> Path:
     return output.with_name(f".{output.name}.previous")
 
 
-def prepare(output: Path) -> Path:
+def prepare(output: Path, trash: Path) -> Path:
     """An empty staging folder next to `output`, after undoing what a stopped build left behind."""
     previous = previous_for(output)
     if previous.exists() and not output.exists():  # stopped between the two renames of the fallback
         os.rename(previous, output)
-    shutil.rmtree(previous, ignore_errors=True)
     staging = staging_for(output)
-    shutil.rmtree(staging, ignore_errors=True)
+    discard([previous, staging, *(trash.iterdir() if trash.is_dir() else ())], trash)
     return staging
 
 
-def publish(staging: Path, output: Path) -> None:
+def discard(folders: list[Path], trash: Path) -> None:
+    """Remove folders without making the build wait: each is moved into `trash` (one rename)
+    and a background process deletes them; unlinking a site's thousands of files takes
+    seconds on some disks. Across filesystems, they are deleted here and now."""
+    moved = []
+    for folder in folders:
+        if not folder.exists():
+            continue
+        if not trash.is_dir():
+            trash.mkdir(parents=True)
+        target = folder if folder.parent == trash else trash / f"{os.getpid()}-{time.time_ns()}"
+        try:
+            if target != folder:
+                os.rename(folder, target)
+            moved.append(str(target))
+        except OSError:
+            shutil.rmtree(folder, ignore_errors=True)
+    if moved:
+        subprocess.Popen([sys.executable, "-c", _DELETE, *moved], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
+
+
+_DELETE = "import shutil, sys\nfor folder in sys.argv[1:]: shutil.rmtree(folder, ignore_errors=True)"
+
+
+def link_tree(source: Path, target: Path) -> None:
+    """`target` as a copy of `source` made of hard links: no data written, whatever the size.
+
+    The files are shared, so nothing may later write into them in place: writers replace
+    files (remove, then write). Where the filesystem can't link, a real copy.
+    """
+    try:
+        shutil.copytree(source, target, copy_function=os.link)
+    except (OSError, shutil.Error):
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(source, target)
+
+
+def publish(staging: Path, output: Path, trash: Path) -> None:
     """Replace `output` by `staging`; on failure `output` is what it was."""
     if output.exists() and _exchange(staging, output):
-        shutil.rmtree(staging, ignore_errors=True)  # it now holds the previous site
+        discard([staging], trash)  # it now holds the previous site
         return
     previous = previous_for(output)
     if output.exists():
@@ -54,7 +93,7 @@ def publish(staging: Path, output: Path) -> None:
         if previous.exists():
             os.rename(previous, output)
         raise
-    shutil.rmtree(previous, ignore_errors=True)
+    discard([previous], trash)
 
 
 def _exchange(first: Path, second: Path) -> bool:

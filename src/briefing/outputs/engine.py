@@ -99,16 +99,26 @@ def build_language(publication: Publication, language: str, docs: Path, site: Pa
     return outcome
 
 
+# What MkDocs writes on every run, besides the pages: removed first (see _rebuild_pages).
+REWRITTEN = ("404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json")
+
+
 def _rebuild_pages(config_path: Path, language: str, site: Path, stale: set[str]) -> None:
-    """Dirty build of the stale pages only, keeping the other pages' search entries."""
+    """Dirty build of the stale pages only, keeping the other pages' search entries.
+
+    Every file MkDocs will write is removed first, so it writes a new file: the published
+    site shares the unchanged files with `site` (hard links) and must never change under it.
+    """
     urls = {url_path(path) for path in stale}
+    index_path = search_index_file(site)
+    kept = [entry for entry in json.loads(index_path.read_text(encoding="utf-8"))["docs"]
+            if entry["location"].split("#")[0] not in urls]
+    for name in REWRITTEN:
+        (site / name).unlink(missing_ok=True)
     for url in urls:  # MkDocs rebuilds pages whose output is missing; a removed page leaves no folder
         (site / url / "index.html").unlink(missing_ok=True)
         if url and (site / url).is_dir() and not any((site / url).iterdir()):
             (site / url).rmdir()
-    index_path = search_index_file(site)
-    kept = [entry for entry in json.loads(index_path.read_text(encoding="utf-8"))["docs"]
-            if entry["location"].split("#")[0] not in urls]
     _run_mkdocs(config_path, language, dirty=True)
     index = json.loads(index_path.read_text(encoding="utf-8"))
     index["docs"] = kept + index["docs"]
@@ -119,7 +129,8 @@ def _write_search_index(site: Path, index: dict) -> None:
     """The index in one order, by page (each page's sections as MkDocs gave them), whichever way
     it was built: a full build and an update of the same pages give the same bytes."""
     index["docs"].sort(key=lambda entry: entry["location"].split("#")[0])
-    (site / "search" / "search_index.json").write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    search_index_file(site).unlink()  # a new file, never one the published site may share
+    search_index_file(site).write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def _manifest(docs: Path) -> dict[str, list[int]]:

@@ -32,6 +32,7 @@ def write_search(publication: Publication, site: Path, work: Path | None = None)
         glossary = glossary_words(publication, language)
         made_from = hashlib.sha256(source + json.dumps(glossary).encode() + korean.version().encode()).hexdigest()[:24]
         copy = saved / f"{language}-{made_from}.json" if saved else None
+        path.unlink()  # a new file: the old one is shared with the engine's output (hard links)
         if copy and copy.is_file():
             shutil.copyfile(copy, path)
             continue
