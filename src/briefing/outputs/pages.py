@@ -7,6 +7,7 @@ at the same place; the engine and the sitemap rely on that.
 from __future__ import annotations
 
 import hashlib
+import json
 import pickle
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -30,19 +31,26 @@ class Page:
 
 
 def page_list(publication: Publication) -> list[Page]:
-    """Every page of a language's site; the same list for every language."""
+    """Every page of a language's site; the same list for every language.
+
+    A page's context holds all it shows besides the settings (templates see `config`, not
+    the whole publication), so a page whose context is unchanged need not be rendered again.
+    """
     pages = [Page("index.md", "home.md.j2", {"briefings": publication.briefings[: publication.config.home_limit]})]
     for briefing in publication.briefings:
-        pages.append(Page(f"briefings/{briefing.id}.md", "briefing.md.j2", {"briefing": briefing}))
+        sources = [publication.articles[article_id] for article_id in briefing.articles]
+        pages.append(Page(f"briefings/{briefing.id}.md", "briefing.md.j2", {"briefing": briefing, "sources": sources}))
     for article in sorted(publication.articles.values(), key=lambda a: a.id):
-        pages.append(Page(f"articles/{article.id}.md", "article.md.j2", {"article": article}))
+        context = {"article": article, "citing": publication.briefings_citing(article.id)}
+        pages.append(Page(f"articles/{article.id}.md", "article.md.j2", context))
     months = defaultdict(list)
     for briefing in publication.briefings:
         months[briefing.date.strftime("%Y-%m")].append(briefing)
     pages.append(Page("archive/index.md", "archive.md.j2", {"months": dict(months)}))
     for key, briefings in months.items():
         pages.append(Page(f"archive/{key}.md", "month.md.j2", {"month": briefings[0].date, "briefings": briefings}))
-    pages.append(Page("topics/index.md", "topics.md.j2", {}))
+    counts = {slug: len(publication.briefings_on(slug)) for slug in publication.config.topics}
+    pages.append(Page("topics/index.md", "topics.md.j2", {"counts": counts}))
     pages.append(Page("digests.md", "digests.md.j2", {"digests": weekly_digests(publication)}))
     for slug, topic in publication.config.topics.items():
         briefings = publication.briefings_on(slug)
@@ -61,37 +69,57 @@ def url_path(docs_path: str) -> str:
 
 
 def render_docs(publication: Publication, language: str, templates: Path, locales: Path, out: Path) -> list[Page]:
-    """Write the docs tree for `language` into `out`, touching only files whose text changed.
+    """Write the docs tree for `language` into `out`, rendering only pages whose inputs changed.
 
-    Nothing is rendered when the publication, templates and catalogs are those of the last run.
+    Each page's inputs (its context, the settings, templates, catalogs and this code) are
+    hashed; `<out>.pages.json` keeps the hashes of the last run. Unchanged files keep their
+    bytes and mtime, which is how the engine tells what to rebuild.
     """
     pages = page_list(publication)
-    stamp = out.with_name(f"{out.name}.inputs")
-    inputs = _inputs_digest(publication, language, templates, locales)
-    if out.is_dir() and stamp.is_file() and stamp.read_text(encoding="utf-8") == inputs:
-        return pages
-    stamp.unlink(missing_ok=True)
+    manifest_path = out.with_name(f"{out.name}.pages.json")
+    previous = _read_manifest(manifest_path)
+    base = _shared_inputs(publication, language, templates, locales)
     env = markdown_environment(templates)
     translations = i18n.translations(locales, language)
     env.install_gettext_translations(translations, newstyle=True)
-    wanted = {}
+    manifest = {}
     for page in pages:
+        manifest[page.path] = hashlib.sha256(base + pickle.dumps((page.path, page.template, page.context, page.meta))).hexdigest()
+        target = out / page.path
+        if previous.get(page.path) == manifest[page.path] and target.is_file():
+            continue
         helpers = _helpers(publication, language, page.path, translations.gettext)
-        module = env.get_template(page.template).make_module({"publication": publication, **helpers, **page.context})
-        wanted[page.path] = _front_matter(module.page_title, page.meta) + str(module)
-    _sync(out, wanted)
-    stamp.write_text(inputs, encoding="utf-8")
+        module = env.get_template(page.template).make_module({"config": publication.config, **helpers, **page.context})
+        _write_if_changed(target, _front_matter(module.page_title, page.meta) + str(module))
+    for existing in out.rglob("*.md"):
+        if existing.relative_to(out).as_posix() not in manifest:
+            existing.unlink()
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
     return pages
 
 
-def _inputs_digest(publication: Publication, language: str, templates: Path, locales: Path) -> str:
-    """Everything the docs tree is made from: the model's content, the templates, the catalogs, this code."""
-    digest = hashlib.sha256(pickle.dumps((language, publication.config, publication.articles, publication.briefings, publication.glossary)))
+def _shared_inputs(publication: Publication, language: str, templates: Path, locales: Path) -> bytes:
+    """What every page is made with: the settings, the templates, the catalogs, this code."""
+    digest = hashlib.sha256(pickle.dumps((language, publication.config)))
     for folder in (templates, locales, Path(__file__).parent.parent):
         for path in sorted(folder.rglob("*")):
             if path.is_file() and path.suffix != ".pyc":
                 digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+    return digest.digest()
+
+
+def _read_manifest(path: Path) -> dict[str, str]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_if_changed(target: Path, text: str) -> None:
+    if target.is_file() and target.read_text(encoding="utf-8") == text:
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
 
 
 def _helpers(publication: Publication, language: str, current: str, gettext) -> dict:
@@ -140,17 +168,3 @@ def _front_matter(title: str, meta: dict) -> str:
         return ""
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     return "---\n" + yaml.dump(values, Dumper=dumper, allow_unicode=True, width=1000) + "---\n\n"
-
-
-def _sync(out: Path, files: dict[str, str]) -> None:
-    """Make `out` hold exactly `files`; unchanged files keep their bytes and mtime."""
-    out.mkdir(parents=True, exist_ok=True)
-    for existing in out.rglob("*.md"):
-        if existing.relative_to(out).as_posix() not in files:
-            existing.unlink()
-    for relative_path, text in files.items():
-        target = out / relative_path
-        if target.exists() and target.read_text(encoding="utf-8") == text:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
