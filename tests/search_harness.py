@@ -105,6 +105,7 @@ def build_sites(root: Path) -> dict[str, Path]:
         build(project, sites["stock"])
     for page in sites["stock"].rglob("*.html"):  # Material's worker itself, not ours around it
         html = page.read_text(encoding="utf-8")
+        page.unlink()  # a new file: the site's files are hard links to the build's, shared with "ours"
         page.write_text(html.replace("workers/briefing-search.js?material=", "workers/"), encoding="utf-8")
     return sites
 
