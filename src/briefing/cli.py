@@ -154,8 +154,11 @@ def _pdf(args, project: Path) -> int:
         _print_problems(exc.problems)
         print(f"pdf failed: {len(exc.problems)} problem(s) in the sources", file=sys.stderr)
         return 1
-    except (BuildError, OSError) as exc:
+    except BuildError as exc:
         print(f"pdf failed: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"pdf failed: {_system_error(exc)}", file=sys.stderr)
         return 1
     finally:
         reporter.close()

@@ -88,8 +88,7 @@ def _write(jobs: list[PdfJob], target: Path, cache: Path, reporter: Reporter, pr
             report.add(job.name, rendered)
     report.reused = [name for name in entries if name not in report.rendered]
     for name, entry in entries.items():
-        (target / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(entry, target / name)
+        _publish_copy(entry, target / name)
     if prune:
         for stale in set(cache.glob("*.pdf")) - set(entries.values()):
             stale.unlink()
@@ -150,3 +149,20 @@ def _store(path: Path, data: bytes) -> None:
     partial = path.with_suffix(".partial")
     partial.write_bytes(data)
     os.replace(partial, path)
+
+
+def _publish_copy(entry: Path, path: Path) -> None:
+    """Copy a rendered PDF to where readers expect it, whole or not at all.
+
+    `briefing pdf` writes straight into the editor's folder: a full disk or a kill must
+    not leave half a digest under the finished name, nor spoil the one already there.
+    The copy goes to a hidden `.<name>.partial` beside it first (a leftover of a killed
+    run is replaced by the next one), then takes the name in one rename.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        shutil.copyfile(entry, partial)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
