@@ -79,7 +79,7 @@ def decode_text(data: bytes) -> str:
         except UnicodeDecodeError as exc:
             errors.append(exc)
             continue
-        if len(BINARY.findall(text)) > max(2, len(text) // 100):
+        if len(BINARY.findall(text)) * 10 > len(text):  # a stray control character is noise; one in ten is no text
             raise Unusable("binary data, not text")
         return text
     raise Unusable(f"not text in UTF-8, UTF-16 or CP949 (byte 0x{data[errors[0].start]:02x} at offset {errors[0].start:,})")
