@@ -143,7 +143,7 @@ def _system_error(exc: OSError) -> str:
     if isinstance(exc, shutil.Error) and exc.args and isinstance(exc.args[0], list) and exc.args[0]:
         _, target, why = exc.args[0][0]
         return f"{ERRNO_TEXT.sub('', str(why))}: {target}"
-    return f"{exc.strerror or exc}: {exc.filename or ''}"
+    return f"{exc.strerror or exc}: {exc.filename2 or exc.filename or ''}"  # a copy names its target second
 
 
 def _pdf(args, project: Path) -> int:
