@@ -89,7 +89,7 @@ def _run_job(job: Job, config: Config, options: Options, state: State, store: St
     drafts, hint, validators = (_feed if job.kind == "feed" else _page)(job, config, options, state, report)
     topics = tuple(dict.fromkeys((job.source.topics if job.source else ()) + options.topics))
     for draft in drafts:
-        report.outcomes.append(store.add(_finish(draft, hint, topics, options.slug, config)))
+        report.outcomes.append(store.add(finish(draft, hint, topics, options.slug, config)))
     if validators and not report.failed:
         state.remember(job.location, *validators)
 
@@ -117,7 +117,7 @@ def _page(job: Job, config: Config, options: Options, state: State, report: Repo
     return [draft], hint, None
 
 
-def _finish(draft: Draft, hint: str | None, topics: tuple[str, ...], slug: str | None, config: Config) -> Draft:
+def finish(draft: Draft, hint: str | None, topics: tuple[str, ...], slug: str | None, config: Config) -> Draft:
     """Language from the text (the source's setting for short texts), topics from config and options."""
     language, note = detect_language(f"{draft.title}\n{block_text(draft.body)}", hint, config.language_codes)
     notes = draft.notes + ((note,) if note else ())

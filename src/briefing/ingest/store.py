@@ -165,7 +165,7 @@ def render(article_id: str, draft: Draft) -> str:
     published = draft.published.replace(microsecond=0).isoformat() if draft.published else "null"
     lines = [
         "---",
-        f"id: {article_id}",
+        f"id: {_scalar(article_id)}",  # an id like 0, no or null must stay text
         f"title: {_scalar(draft.title)}",
         "source:",
         f"  name: {_scalar(draft.source_name)}",
