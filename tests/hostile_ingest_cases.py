@@ -175,6 +175,8 @@ PAGE_FILE_CASES = (
          ("new        content/articles/undated/etc-passwd.md",), usable=True),
     page("pasted text: title only punctuation", {"saved/punct.txt": f"?!?! ... ///\n\n{PROSE}\n"},
          ("new        content/articles/undated/article.md",), usable=True),
+    page("pasted text: a title YAML would read as null", {"saved/null.txt": f"null\n\n{PROSE}\n"},
+         ("new        content/articles/undated/null.md",), usable=True, finds=("id: 'null'",)),
     page("pasted text: NUL and control characters", {"saved/nul.txt": f"Title\x00 with NUL\x07\n\n{PROSE}\x00\n"},
          ("new        content/articles/undated/title-with-nul.md",), usable=True),
     page("saved page: headline '/' and og:url javascript:", {"saved/slash.html": HOSTILE_PAGE.replace("Sanctions talks &lt;script&gt;", "/ &lt;script&gt;")},
