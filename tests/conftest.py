@@ -112,6 +112,25 @@ def serve_handler(handler) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
+@pytest.fixture(scope="module")
+def canary():
+    """(URL, requests) of a web server on 127.0.0.1 that records every request: content must make nothing fetch from it."""
+    requests: list[str] = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's naming)
+            requests.append(self.path)
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server, url = serve_handler(Recorder)
+    yield url, requests
+    server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, driven by playwright, shared by every browser test."""

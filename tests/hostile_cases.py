@@ -1,12 +1,13 @@
 """The bad-input corpus: what editors, pasted text and third-party content throw at the tool.
 
 Each Case is a small publication (conftest's one article, one briefing and mkdocs.yml,
-with `files` changed) and what the commands must say about it. test_hostile_input.py
-runs every case through the real CLI. To add cases for other commands, append a tuple
-of Cases to ALL with their own `commands`, `adds` and `line` (INGEST_CASES below are the
-pattern: ingest may add files under content/, and prints `warning    source: message`);
-PDF cases would run `("pdf",)`. Placeholders in commands: {outside} (a folder next to the
-project), {project} and the case's `args`.
+with `files` changed) and what the commands must say about it; hostile_runner.py runs
+a case through the real CLI and checks it. This module holds the loader's cases
+(`briefing check` and `briefing build`); hostile_ingest_cases.py and
+hostile_pdf_cases.py hold those of `briefing ingest` and `briefing pdf`, each with its
+own `commands`, `adds` and `line`. Placeholders in commands, file texts and expected
+lines: {outside} (a folder next to the project), {project}, {server} (the ingest test
+server) and the case's `args`; payloads' canary URL is replaced by a live one.
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ B = "briefings/2025-10-31-sample.yaml"
 A = "content/articles/2025/2025-10-30-sample.md"
 C = "mkdocs.yml"
 CHECK_AND_BUILD = (("check",), ("build", "-q"))
+# A problem as every command prints it: "path:line:col: field: message".
+PROBLEM = r"[^\s:][^:]*:\d+:\d+: [^:]+: (warning: )?\S.*"
 # What check and build print on stderr: problems, then one summary line.
-PROBLEM_OR_SUMMARY = re.compile(r"^([^\s:][^:]*:\d+:\d+: [^:]+: (warning: )?\S.*"
-                                r"|check failed: \d+ errors?, \d+ warnings?|build failed: .+; site/ left as it was)$")
-INGEST_LINE = re.compile(r"^(warning|failed) +\S.*: \S.*$")
+PROBLEM_OR_SUMMARY = re.compile(rf"^({PROBLEM}|check failed: \d+ errors?, \d+ warnings?|build failed: .+; site/ left as it was)$")
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,8 @@ class Case:
     adds: tuple[str, ...] = ()  # folders where the commands may add files (never change one)
     line: re.Pattern = PROBLEM_OR_SUMMARY  # every stderr line must match it: no traceback, no stray output
     args: dict = field(default_factory=dict)  # values for {placeholders} in commands
+    finds: tuple[str, ...] = ()  # texts that must be in the files the commands added (a note, a decoded title)
+    shows: tuple[str, ...] = ()  # texts a reader must see in the PDFs the commands wrote (pdftotext)
 
 
 def edit(text: str, *pairs: tuple[str, str], append: str = "") -> str:
@@ -291,22 +294,5 @@ GLOSSARY_CASES = (
          (f"{G}:1:8: glossary[0].en: warning: looks like HTML (<script>)",), usable=True),
 )
 
-BILLION_LAUGHS_FEED = ("<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY l0 \"lol\">"
-                       + "".join(f"<!ENTITY l{n} \"{f'&l{n - 1};' * 10}\">" for n in range(1, 10)) + "]>\n"
-                       "<rss version=\"2.0\"><channel><title>&l9;</title><link>https://x.test/</link><description>d</description>"
-                       "<item><title>&l9;</title><link>https://x.test/a</link><pubDate>Thu, 30 Oct 2025 02:50:28 GMT</pubDate>"
-                       "</item></channel></rss>\n")
-EXTERNAL_ENTITY_FEED = ("<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
-                        "<rss version=\"2.0\"><channel><title>t</title><link>https://x.test/</link><description>d</description>"
-                        "<item><title>&x;</title><link>https://x.test/b</link><description>&x;</description>"
-                        "<pubDate>Thu, 30 Oct 2025 02:50:28 GMT</pubDate></item></channel></rss>\n")
-INGEST = {"adds": ("content", ".briefing"), "line": INGEST_LINE}
-
-INGEST_CASES = (
-    Case("feed file: billion laughs", {"saved/bomb.xml": BILLION_LAUGHS_FEED}, ("warning    bomb.xml: malformed feed",),
-         usable=True, commands=(("ingest", "feed", "{project}/saved/bomb.xml"),), **INGEST),
-    Case("feed file: external entity to /etc/passwd", {"saved/xxe.xml": EXTERNAL_ENTITY_FEED}, ("warning    xxe.xml: malformed feed",),
-         usable=True, commands=(("ingest", "feed", "{project}/saved/xxe.xml"),), **INGEST),
-)
-
-ALL = YAML_CASES + TYPE_CASES + YAML11_CASES + DATE_CASES + ID_CASES + SIZE_CASES + ENCODING_CASES + FILE_CASES + PAYLOAD_CASES + GLOSSARY_CASES + INGEST_CASES
+LOADER_CASES = (YAML_CASES + TYPE_CASES + YAML11_CASES + DATE_CASES + ID_CASES + SIZE_CASES + ENCODING_CASES + FILE_CASES
+                + PAYLOAD_CASES + GLOSSARY_CASES)

@@ -24,6 +24,10 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self.server.hits.append(self.path)
         path = self.path
+        if path in self.server.routes:
+            return self._send(*self.server.routes[path])
+        if path.startswith("/stream/"):  # /stream/50: 50 MB without Content-Length
+            return self._stream(b"x" * (1 << 20), count=int(path.rsplit("/", 1)[1]), pause=0)
         if path == "/feed.xml":
             if self.headers.get("If-None-Match") == ETAG:
                 return self._send(304, b"")
@@ -59,8 +63,8 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(200, RSS2.encode(), "application/rss+xml")
         self._send(404, b"not found", "text/plain")
 
-    def _send(self, status: int, body: bytes, content_type: str | None = None, headers: dict | None = None) -> None:
-        self.send_response(status)
+    def _send(self, status: int | tuple[int, str], body: bytes, content_type: str | None = None, headers: dict | None = None) -> None:
+        self.send_response(*(status if isinstance(status, tuple) else (status,)))  # (code, reason) for a hostile reason
         if content_type:
             self.send_header("Content-Type", content_type)
         headers = headers or {}
@@ -99,9 +103,11 @@ class QuietServer(ThreadingHTTPServer):
 
 
 class Server:
-    def __init__(self) -> None:
+    def __init__(self, routes: dict | None = None) -> None:
+        """`routes`: more responses, path -> (status or (status, reason), body, content type, headers)."""
         self.httpd = QuietServer(("127.0.0.1", 0), Handler)
         self.httpd.hits = []
+        self.httpd.routes = routes or {}
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     def url(self, path: str) -> str:

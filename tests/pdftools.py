@@ -57,6 +57,39 @@ def link_targets(pdf: Path) -> list[str]:
             if isinstance(value, dict) and value.get("/Subtype") == "/Link" and value.get("/A", {}).get("/S") == "/URI"]
 
 
+def inflated(pdf: Path, work: Path) -> bytes:
+    """The PDF with every stream decompressed (qpdf), so text and files hidden in streams can be searched."""
+    out = work / f"{pdf.name}.qdf"
+    subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(pdf), str(out)], check=True, timeout=120)
+    return out.read_bytes()
+
+
 def squashed(value: str) -> str:
     """Text without spaces and hyphens (WeasyPrint hyphenates with U+2010): running text across hyphenated lines."""
     return re.sub(r"[\s\-\u00ad\u2010]", "", value)
+
+
+# What a PDF can do besides show text: run script, start programs, carry or fetch files, submit data.
+ACTIONS = {"/JavaScript", "/JS", "/Launch", "/EmbeddedFile", "/EmbeddedFiles", "/FileAttachment", "/SubmitForm",
+           "/ImportData", "/GoToR", "/GoToE", "/RichMedia", "/Sound", "/Movie", "/OpenAction", "/AA"}
+
+
+def hazards(pdf: Path) -> list[str]:
+    """Every action, embedded file or non-web link in the PDF (a briefing needs only http(s) and mail links)."""
+    found = []
+
+    def walk(value, where: str) -> None:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                if key in ACTIONS or isinstance(inner, str) and inner in ACTIONS:
+                    found.append(f"{where}: {key} {str(inner)[:60]}")
+                if key == "/URI" and not str(inner).removeprefix("u:").startswith(("http://", "https://", "mailto:")):
+                    found.append(f"{where}: /URI {str(inner)[:60]}")
+                walk(inner, where)
+        elif isinstance(value, list):
+            for inner in value:
+                walk(inner, where)
+
+    for name, item in objects(pdf).items():
+        walk(item.get("value") if isinstance(item, dict) else item, name)
+    return found

@@ -1,39 +1,21 @@
 """Nothing runs in the reader's browser: a publication full of payloads, every page opened in Chromium.
 
 Each payload points at a canary server on 127.0.0.1 and bumps `window.__pwned` or opens a
-dialog when it runs; the pages, feeds and search index must trigger none of them.
+dialog when it runs; the pages, feeds, search index and PDFs must trigger none of them.
 """
 
 from __future__ import annotations
 
-import http.server
 import shutil
 import time
 
 import pytest
 
 from briefing.cli import main
-from conftest import REPO, serve_folder, serve_handler, write_tree
+import pdftools
+from conftest import REPO, serve_folder, write_tree
+from hostile_runner import PASSWD
 from payloads import MARK, html_payloads, live_markup_in_site, markdown_payloads, yaml_text
-
-
-class Recorder(http.server.BaseHTTPRequestHandler):
-    requests: list[str] = []
-
-    def do_GET(self):  # noqa: N802 (http.server's naming)
-        self.requests.append(self.path)
-        self.send_response(204)
-        self.end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def canary():
-    server, url = serve_handler(Recorder)
-    yield url, Recorder.requests
-    server.shutdown()
 
 
 def payload_project(root, canary_url: str):
@@ -155,3 +137,17 @@ def test_feeds_and_search_index_carry_the_payloads_inert(payload_site, canary):
     for name in ("en/feed.xml", "en/atom.xml", "en/feed.json", "ko/feed.xml", "en/search/search_index.json", "ko/search/search_index.json"):
         assert MARK in (payload_site / name).read_text(encoding="utf-8"), name
     assert live_markup_in_site(payload_site, canary[0]) == {}
+
+
+def test_pdfs_show_the_payloads_as_text_and_carry_no_actions(payload_site, canary, tmp_path):
+    """The briefing's PDFs (the article's body in full) and its week's digest, in both languages."""
+    pdfs = sorted((payload_site / "pdf").rglob("*.pdf"))
+    assert len(pdfs) == 4
+    for pdf in pdfs:
+        assert pdftools.hazards(pdf) == [], pdf.name
+        assert PASSWD not in pdftools.inflated(pdf, tmp_path), pdf.name
+    text = pdftools.squashed(pdftools.text(payload_site / "pdf" / "2025-10-31-payload.en.pdf"))
+    _, appendix = text.split("SOURCEARTICLES")  # the article in full: editor's note and body
+    assert [payload for payload in html_payloads(canary[0]) if pdftools.squashed(payload) not in appendix] == []
+    assert pdftools.squashed("A paragraph pwn3d{: onclick=\"alert('pwn3d')\"") in appendix  # Markdown's attribute list: text
+    assert canary[1] == []

@@ -77,7 +77,7 @@ def make_digests(project: Path, start: date, end: date, monthly: bool, language:
     work = project / "build"
     work.mkdir(parents=True, exist_ok=True)
     with _exclusive(work / "build.lock"):  # the PDF cache is shared with `build`
-        publication = load_or_raise(project)
+        publication = load_or_raise(project, warn=reporter.warn)
         codes = publication.config.language_codes
         if language and language not in codes:
             raise BuildError(f"--lang {language}: the publication's languages are {', '.join(codes)}")

@@ -143,7 +143,7 @@ def _system_error(exc: OSError) -> str:
     if isinstance(exc, shutil.Error) and exc.args and isinstance(exc.args[0], list) and exc.args[0]:
         _, target, why = exc.args[0][0]
         return f"{ERRNO_TEXT.sub('', str(why))}: {target}"
-    return f"{exc.strerror or exc}: {exc.filename or ''}"
+    return f"{exc.strerror or exc}: {exc.filename2 or exc.filename or ''}"  # a copy names its target second
 
 
 def _pdf(args, project: Path) -> int:
@@ -154,8 +154,11 @@ def _pdf(args, project: Path) -> int:
         _print_problems(exc.problems)
         print(f"pdf failed: {len(exc.problems)} problem(s) in the sources", file=sys.stderr)
         return 1
-    except (BuildError, OSError) as exc:
+    except BuildError as exc:
         print(f"pdf failed: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"pdf failed: {_system_error(exc)}", file=sys.stderr)
         return 1
     finally:
         reporter.close()

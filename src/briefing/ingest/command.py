@@ -11,6 +11,8 @@ from ..load.fields import SLUG
 from ..model import Config
 from .report import Reporter
 from .run import Job, Options, run
+from .state import STATE_FILE
+from .store import ARTICLES, leads_outside
 
 
 def ingest_command(project: Path, kind: str | None, locations: list[str], topics: list[str], slug: str | None) -> int:
@@ -25,6 +27,10 @@ def ingest_command(project: Path, kind: str | None, locations: list[str], topics
     if usage:
         print(f"briefing ingest: {usage}", file=sys.stderr)
         return 2
+    for folder in (ARTICLES, STATE_FILE.parent):
+        if outside := leads_outside(project, folder):
+            print(f"briefing ingest: {outside}", file=sys.stderr)
+            return 1
     jobs = _jobs(config, kind, locations)
     with Reporter(len(jobs)) as reporter:
         reports = run(project, config, jobs, Options(wanted, slug), reporter.started, reporter.finished)

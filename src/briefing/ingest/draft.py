@@ -6,6 +6,10 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 
+class Unusable(Exception):
+    """A source ingest can make no article of; the message says why, in one line."""
+
+
 @dataclass(frozen=True)
 class Draft:
     title: str

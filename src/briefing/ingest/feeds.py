@@ -2,8 +2,9 @@
 
 A feed labelled EUC-KR often holds CP949-only syllables (똠, 햏, 뷁): feedparser would
 fall back to windows-1252 and produce mojibake with only `bozo` to tell, so such bytes
-are decoded as CP949 here first. A malformed feed (bozo) still yields its usable
-entries, with a warning; a response that is not a feed at all is an error.
+are decoded as CP949 here first. So are Korean bytes labelled UTF-8 (or not labelled),
+with a warning. A malformed feed (bozo) still yields its usable entries, with a
+warning; a response that is not a feed at all is an error.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from .chrome import rules
 from .sanitize import blocks, html_to_markdown, plain_text, text_to_markdown
 from .titles import title_from_lead
 
+UTF8_LABELS = {"", "utf-8", "utf8"}
 KOREAN_LEGACY = {"euc-kr", "euc_kr", "euckr", "ks_c_5601-1987", "ks_c_5601", "ksc5601", "korean", "cp949", "ms949", "uhc", "x-windows-949", "windows-949"}
 XML_ENCODING = re.compile(rb"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])([\w.:-]+)(["'])""", re.I)
 CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
@@ -44,16 +46,18 @@ class ParsedFeed:
 
 def parse_feed(data: bytes, *, url: str | None, content_type: str | None, timezone: str,
                source_name: str | None = None) -> ParsedFeed:
-    data, content_type = _korean_as_cp949(data, content_type)
-    headers = {"content-type": content_type or "application/xml"}
+    data, decoded_type, decoding = _korean_as_cp949(data, content_type)
+    headers = {"content-type": decoded_type or "application/xml"}
     if url and urlsplit(url).scheme in ("http", "https"):
         headers["content-location"] = url
     parsed = feedparser.parse(data, response_headers=headers, sanitize_html=True, resolve_relative_uris=True)
     if not parsed.get("version") and not parsed.entries:
         reason = f": {_reason(parsed.bozo_exception)}" if parsed.bozo else ""
         raise NotAFeed(f"not an RSS or Atom feed ({content_type or 'no content type'}){reason}")
-    warnings = []
-    if parsed.bozo and not isinstance(parsed.bozo_exception, feedparser.CharacterEncodingOverride):
+    warnings = [decoding] if decoding else []
+    if isinstance(parsed.get("bozo_exception"), feedparser.CharacterEncodingOverride):
+        warnings.append(f"wrong character encoding label ({_reason(parsed.bozo_exception)}); check the text for mojibake")
+    elif parsed.bozo:
         if not parsed.entries:
             raise NotAFeed(f"malformed feed with no usable entries: {_reason(parsed.bozo_exception)}")
         warnings.append(f"malformed feed ({_reason(parsed.bozo_exception)}); ingested what was usable")
@@ -71,16 +75,41 @@ def _reason(exception) -> str:
     return f"line {line}: {text}" if line else text
 
 
-def _korean_as_cp949(data: bytes, content_type: str | None) -> tuple[bytes, str | None]:
-    """CP949 is a superset of EUC-KR: decode what is labelled EUC-KR as CP949 and hand feedparser UTF-8."""
+def _korean_as_cp949(data: bytes, content_type: str | None) -> tuple[bytes, str | None, str | None]:
+    """CP949 is a superset of EUC-KR: decode what is labelled EUC-KR as CP949 and hand feedparser UTF-8.
+
+    Bytes labelled UTF-8 (or not labelled) that are not UTF-8 but read as Korean CP949 are
+    decoded the same way, and the warning says so. Returns (bytes, content type, warning).
+    """
     header = CHARSET.search(content_type or "")
     declared = XML_ENCODING.match(data[:200])
     label = (header.group(1) if header else declared.group(2).decode("ascii") if declared else "").lower()
-    if label not in KOREAN_LEGACY:
-        return data, content_type
-    text = data.decode("cp949", errors="replace").encode("utf-8")
-    text = XML_ENCODING.sub(rb"\1utf-8\3", text, count=1)
-    return text, "application/xml; charset=utf-8"
+    if label in KOREAN_LEGACY:
+        text, warning = data.decode("cp949", errors="replace"), None
+    elif label in UTF8_LABELS and not _is_utf8(data) and (text := _strict_korean(data)) is not None:
+        warning = f"labelled {label or 'UTF-8 (by default)'} but written in EUC-KR/CP949; read as CP949"
+    else:
+        return data, content_type, None
+    encoded = XML_ENCODING.sub(rb"\1utf-8\3", text.encode("utf-8"), count=1)
+    return encoded, "application/xml; charset=utf-8", warning
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _strict_korean(data: bytes) -> str | None:
+    """The bytes as CP949 text, if they are valid CP949 and their non-ASCII letters are mostly Hangul."""
+    try:
+        text = data.decode("cp949")
+    except UnicodeDecodeError:
+        return None
+    wide = [character for character in text if ord(character) > 127]
+    return text if wide and sum("\uac00" <= c <= "\ud7a3" for c in wide) * 2 >= len(wide) else None
 
 
 def _draft(entry, base: str | None, source_name: str | None, timezone: str) -> Draft:
@@ -155,7 +184,7 @@ def _published(entry, timezone: str) -> tuple[datetime | None, str | None]:
         parsed = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
         if parsed:
             return datetime(*parsed[:6], tzinfo=utc_zone.utc), None
-        return None, (f"The feed entry's date {raw!r} could not be read." if raw else None)
+        return None, (f"The feed entry's date {raw[:60]!r} could not be read." if raw else None)
     if len(raw) <= 10 and value.hour == value.minute == 0 and value.tzinfo is None:
         return value.replace(tzinfo=ZoneInfo(timezone)), notes.date_only("feed entry", timezone)
     if value.tzinfo is None:

@@ -121,7 +121,7 @@ def _read_capped(response, limits: Limits, started: float) -> bytes:
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > limits.max_bytes:
         response.release_conn()
-        raise FetchError(f"response of {_size(int(declared))} is over the {_size(limits.max_bytes)} limit ({response.geturl() or ''})")
+        raise FetchError(f"response of {size_text(int(declared))} is over the {size_text(limits.max_bytes)} limit ({response.geturl() or ''})")
     chunks, total = [], 0
     try:
         while True:
@@ -134,7 +134,7 @@ def _read_capped(response, limits: Limits, started: float) -> bytes:
                 break
             total += len(chunk)
             if total > limits.max_bytes:
-                raise FetchError(f"response is over the {_size(limits.max_bytes)} limit")
+                raise FetchError(f"response is over the {size_text(limits.max_bytes)} limit")
             chunks.append(chunk)
     except ReadTimeoutError:
         raise FetchError("the response stopped arriving (read timeout)") from None
@@ -145,7 +145,7 @@ def _read_capped(response, limits: Limits, started: float) -> bytes:
     return b"".join(chunks)
 
 
-def _size(count: int) -> str:
+def size_text(count: int) -> str:
     return f"{count / 1024 / 1024:.1f} MB" if count >= 1024 * 1024 else f"{count} bytes"
 
 

@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import lxml.etree
 import lxml.html
 import trafilatura
 from trafilatura.utils import decode_file
 
 from . import notes
 from .chrome import Rules, rules
-from .draft import Draft
+from .draft import Draft, Unusable
 from .sanitize import block_text, blocks, html_to_markdown, plain_text
 from .titles import SENTENCE_END, strip_site_suffix
 
@@ -63,7 +64,10 @@ class _Meta:
 def parse_page(data: bytes, *, url: str | None, timezone: str, chrome: Rules | None = None) -> Draft:
     chrome = chrome or rules()
     document = decode_file(data)
-    meta = _Meta(lxml.html.fromstring(document.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8")))
+    try:
+        meta = _Meta(lxml.html.fromstring(document.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8")))
+    except lxml.etree.ParserError:
+        raise Unusable("no HTML document in the page (only comments or nothing at all)") from None
     meta.ld = _json_ld(meta.tree)
     extracted = trafilatura.bare_extraction(document, url=url, with_metadata=True, only_with_metadata=False, **{**EXTRACT, "output_format": "python"})
     found = extracted.as_dict() if extracted is not None else {}

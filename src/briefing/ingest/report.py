@@ -4,6 +4,7 @@ never as rich markup."""
 
 from __future__ import annotations
 
+import re
 import sys
 
 from rich.console import Console
@@ -14,6 +15,15 @@ from rich.text import Text
 from .run import Job, Report
 
 LABELS = {"new": "new", "skipped": "skipped", "duplicate": "duplicate", "failed": "failed"}
+# Control characters a feed or a server could send to the editor's terminal (colours, cursor moves, a cleared screen).
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+TITLE_SHOWN = 120
+
+
+def shown(text: str, limit: int | None = None) -> Text:
+    """Text from a source as one printable line: control characters escaped, a runaway title cut."""
+    text = CONTROL.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return Text(text if limit is None or len(text) <= limit else text[: limit - 1] + "…")
 
 
 class Reporter:
@@ -34,17 +44,17 @@ class Reporter:
         self.progress.stop()
 
     def started(self, job: Job) -> None:
-        self.progress.update(self.task, description=Text(job.label[:40]))
+        self.progress.update(self.task, description=shown(job.label, 40))
 
     def finished(self, report: Report) -> None:
         for outcome in report.outcomes:
-            line = outcome.path if outcome.status == "new" else f"{outcome.title}: {outcome.reason}"
+            line = outcome.path if outcome.status == "new" else f"{shown(outcome.title, TITLE_SHOWN).plain}: {outcome.reason}"
             console = self.err if outcome.status == "failed" else self.lines
-            console.print(Text(f"{LABELS[outcome.status]:<10} {line}"))
+            console.print(shown(f"{LABELS[outcome.status]:<10} {line}"))
         for warning in report.warnings:
-            self.err.print(Text(f"warning    {report.label}: {warning}"))
+            self.err.print(shown(f"warning    {report.label}: {warning}"))
         if report.error:
-            self.err.print(Text(f"failed     {report.label}: {report.error}"))
+            self.err.print(shown(f"failed     {report.label}: {report.error}"))
         self.progress.advance(self.task)
 
     def table(self, reports: list[Report]) -> None:
@@ -56,5 +66,5 @@ class Reporter:
         for report in reports:
             failed = report.count("failed") + (1 if report.error else 0)
             note = report.error or ("not modified since the last run" if report.not_modified else "; ".join(report.warnings))
-            table.add_row(Text(report.label), *(str(report.count(s)) for s in ("new", "skipped", "duplicate")), str(failed), Text(note or ""))
+            table.add_row(shown(report.label), *(str(report.count(s)) for s in ("new", "skipped", "duplicate")), str(failed), shown(note or ""))
         self.out.print(table)

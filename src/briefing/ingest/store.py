@@ -19,7 +19,7 @@ import yaml
 
 from ..diagnostics import Problems, relative
 from ..load.fields import SLUG
-from ..load.files import split_front_matter
+from ..load.files import MAX_FILE_BYTES, split_front_matter
 from ..load.publication import article_problems
 from ..model import Config
 from .dedupe import TextIndex
@@ -36,6 +36,14 @@ class Outcome:
     title: str
     path: str | None  # the article written, or the one already there
     reason: str | None = None
+
+
+def leads_outside(project: Path, folder: Path) -> str | None:
+    """Why ingest must not write into `folder`: a symbolic link on its way leads out of the project."""
+    real, inside = (project / folder).resolve(), project.resolve()
+    if real.is_relative_to(inside):
+        return None
+    return f"{folder.as_posix()} leads outside the project (to {real}) through a symbolic link; ingest writes only inside the project"
 
 
 def url_key(url: str | None) -> str | None:
@@ -96,6 +104,9 @@ class Store:
             return Outcome("duplicate", draft.title, near[0], f"same text as {near[0]} ({near[1]:.0%} in common)")
         article_id, path = self._free(article_id, path)
         text = render(article_id, draft)
+        if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+            return Outcome("failed", draft.title, None, f"the article would be {len(text.encode('utf-8')):,} bytes; "
+                           f"`briefing check` reads article files of at most {MAX_FILE_BYTES:,}")
         errors = article_problems(path, relative(path, self.project.resolve()), text, self.config)
         if errors:
             return Outcome("failed", draft.title, None, f"would not pass `briefing check`: {errors[0]}")
@@ -154,7 +165,7 @@ def render(article_id: str, draft: Draft) -> str:
     published = draft.published.replace(microsecond=0).isoformat() if draft.published else "null"
     lines = [
         "---",
-        f"id: {article_id}",
+        f"id: {_scalar(article_id)}",  # an id like 0, no or null must stay text
         f"title: {_scalar(draft.title)}",
         "source:",
         f"  name: {_scalar(draft.source_name)}",

@@ -29,7 +29,8 @@ def title_from_lead(paragraphs: list[str], what: str) -> tuple[str, str]:
         return "Untitled", f"The {what} has no headline and no text."
     lead = paragraphs[0]
     end = SENTENCE_END.search(lead)
-    sentence = lead[: end.start()] if end else lead
+    sentence = lead[: end.start()].strip() if end else lead
+    sentence = sentence or lead  # a lead that starts with its full stop ("…", ".") is its own title
     clause = sentence.split(", ")[0]
     if len(sentence) > 90 and clause != sentence and (len(clause.split()) >= 5 or len(clause) >= 15):
         return clause, f"The {what} has no headline, so the title is the lead sentence's main clause."

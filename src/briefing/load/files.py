@@ -23,6 +23,11 @@ def source_files(root: Path, folder: str, pattern: str, problems: Problems, recu
     folders are refused, not followed.
     """
     found = []
+    real = Path(os.path.realpath(root / folder))
+    if not real.is_relative_to(os.path.realpath(root)):
+        problems.error(Location(folder), "file", f"folder leads outside the project (to {real}) through a symbolic link; "
+                       "links to folders are not followed: move the files into the project")
+        return found
 
     def unreadable(exc: OSError) -> None:  # a missing folder is just an empty one
         if not isinstance(exc, FileNotFoundError):

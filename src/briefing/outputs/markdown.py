@@ -33,11 +33,6 @@ def external_url(value: str | None) -> Markup:
     return Markup(quote(value.strip(), safe=":/?#@!$&'*+,;=%~[]"))
 
 
-def markdown_body(value: str) -> str:
-    """An article body as Markdown in which raw HTML is shown as text, never passed through (PDFs)."""
-    return value.replace("<", "&lt;")
-
-
 def relative_link(target: str, current: str) -> Markup:
     """Link between two docs-tree files, as MkDocs resolves (and checks) Markdown links."""
     return Markup(posixpath.relpath(target, posixpath.dirname(current) or "."))

@@ -87,9 +87,7 @@ def _write(jobs: list[PdfJob], target: Path, cache: Path, reporter: Reporter, pr
         for job, rendered in zip(missing, run_all(_render_into, [(job, entries[job.name]) for job in missing], stage.advance)):
             report.add(job.name, rendered)
     report.reused = [name for name in entries if name not in report.rendered]
-    for name, entry in entries.items():
-        (target / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(entry, target / name)
+    _copy_all_or_none(entries, target)
     if prune:
         for stale in set(cache.glob("*.pdf")) - set(entries.values()):
             stale.unlink()
@@ -150,3 +148,26 @@ def _store(path: Path, data: bytes) -> None:
     partial = path.with_suffix(".partial")
     partial.write_bytes(data)
     os.replace(partial, path)
+
+
+def _copy_all_or_none(entries: dict[str, Path], target: Path) -> None:
+    """Copy the rendered PDFs to where readers expect them, each whole or not at all.
+
+    `briefing pdf` writes straight into the editor's folder: a full disk or a kill must
+    not leave half a digest under the finished name, nor spoil the one already there.
+    Every PDF is first copied to a hidden `.<name>.partial` beside its place; only when
+    all are copied does each take its name, in one rename. A full disk so changes none
+    of them, and a leftover of a killed run is replaced by the next one.
+    """
+    partials = {}
+    try:
+        for name, entry in entries.items():
+            path = target / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partials[path] = path.with_name(f".{path.name}.partial")
+            shutil.copyfile(entry, partials[path])
+        for path, partial in partials.items():
+            os.replace(partial, path)
+    finally:
+        for partial in partials.values():
+            partial.unlink(missing_ok=True)

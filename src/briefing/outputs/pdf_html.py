@@ -13,15 +13,14 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import markdown
-import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .. import i18n
 from ..model import Article, Briefing, Localized, Publication
 from .digests import Digest, digest_kind, period_name
-from .markdown import external_url, markdown_body
+from .article_html import article_html
+from .markdown import external_url
 from .pdf_render import PdfJob
 
 TEMPLATES = Path("templates") / "pdf"
@@ -30,7 +29,6 @@ WORD_JOINER = "\u2060"
 HANGUL_WORD = re.compile(r"[^\s<>]*[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3][^\s<>]*")
 CHARACTER_OR_ENTITY = re.compile(r"&#?\w+;|.", re.S)
 TAG = re.compile(r"""(<(?:[^>"']|"[^"]*"|'[^']*')*>)""")  # a tag whose quoted attributes may hold ">"
-BODY_TAGS = {"p", "h4", "h5", "h6", "a", "em", "strong", "ul", "ol", "li", "blockquote", "code", "pre", "br", "hr"}
 
 
 @dataclass(frozen=True)
@@ -124,9 +122,8 @@ def _helpers(publication: Publication, language: str, gettext) -> dict:
 
 
 def article_body(article: Article) -> Markup:
-    """An article's Markdown as sanitized HTML: raw HTML shown as text, links http(s) only, no images."""
-    html = markdown.markdown(markdown_body(article.body), extensions=["toc"], extension_configs={"toc": {"baselevel": 4}})
-    return Markup(nh3.clean(html, tags=BODY_TAGS, attributes={"a": {"href"}}, url_schemes={"http", "https", "mailto"}))
+    """An article's body as the site shows it (the same sanitizer), headings below the PDF's h3 article titles."""
+    return article_html(article.body, article.url, heading_shift=3)
 
 
 def page_counter_css(pattern: str) -> str:
