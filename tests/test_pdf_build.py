@@ -8,7 +8,7 @@ import sys
 
 from briefing import parallel
 from briefing.cli import main
-from briefing.outputs import pdf
+from briefing.outputs import pdf, pdf_render
 
 import pdftools
 from conftest import BRIEFING
@@ -24,9 +24,9 @@ def pdf_bytes(project) -> dict[str, bytes]:
 def test_rebuild_renders_only_the_pdfs_whose_inputs_changed(make_project, monkeypatch, capsys):
     project = make_project(templates=True)
     rendered = []
-    real_render = pdf.render
+    real_render = pdf_render.render
     monkeypatch.setattr(parallel, "cores", lambda: 1)  # render in this process, where the spy can count
-    monkeypatch.setattr(pdf, "render", lambda job: (rendered.append(job.name), real_render(job))[1])
+    monkeypatch.setattr(pdf_render, "render", lambda job: (rendered.append(job.name), real_render(job))[1])
 
     def build() -> list[str]:
         rendered.clear()

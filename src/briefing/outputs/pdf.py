@@ -11,25 +11,21 @@ whose inputs, template or CSS changed.
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
+from ..diagnostics import BuildError
 from ..model import Publication
 from ..parallel import run_all
 from ..progress import Reporter
 from .digests import Digest, weekly_digests
 from .pdf_fonts import FontError, check_coverage, document_text, font_stacks, installed_font
 from .pdf_html import Documents
-from .pdf_render import PDF_VARIANT, PdfJob, Rendered, render
+from .pdf_render import PDF_VARIANT, PdfError, PdfJob, Rendered, render_into
 
 CACHE_FOLDER = "pdf-cache"
-
-
-class PdfError(Exception):
-    """A PDF could not be made; the message names the PDF and the reason."""
 
 
 @dataclass
@@ -37,11 +33,13 @@ class PdfReport:
     rendered: list[str] = field(default_factory=list)  # PDFs laid out in this run
     reused: list[str] = field(default_factory=list)  # PDFs taken unchanged from the cache
     pages: int = 0  # pages laid out in this run
+    cpu: float = 0.0  # processor seconds the renders took, summed over the worker processes
     notes: list[str] = field(default_factory=list)  # refused URLs and renderer warnings, per PDF
 
     def add(self, name: str, rendered: Rendered) -> None:
         self.rendered.append(name)
         self.pages += rendered.pages
+        self.cpu += rendered.cpu
         self.notes += [f"{name}: left out {url[:120]} (not one of the publication's assets)" for url in rendered.refused]
         self.notes += [f"{name}: {message}" for message in rendered.warnings if "refused" not in message]
 
@@ -84,8 +82,12 @@ def _write(jobs: list[PdfJob], target: Path, cache: Path, reporter: Reporter, pr
     missing, entries = _plan(jobs, cache, reporter)
     report = PdfReport()
     with reporter.stage("pdf render", total=len(missing)) as stage:
-        for job, rendered in zip(missing, run_all(_render_into, [(job, entries[job.name]) for job in missing], stage.advance)):
-            report.add(job.name, rendered)
+        try:  # fresh workers: a copy of this process (the whole publication, the search stage's memory) is not needed
+            results = run_all(render_into, [(job, entries[job.name]) for job in missing], stage.advance, fresh=True)
+        except BuildError as exc:
+            raise PdfError(f"PDF rendering stopped: {exc}") from None
+    for job, rendered in zip(missing, results):
+        report.add(job.name, rendered)
     report.reused = [name for name in entries if name not in report.rendered]
     for name, entry in entries.items():
         (target / name).parent.mkdir(parents=True, exist_ok=True)
@@ -94,6 +96,7 @@ def _write(jobs: list[PdfJob], target: Path, cache: Path, reporter: Reporter, pr
         for stale in set(cache.glob("*.pdf")) - set(entries.values()):
             stale.unlink()
     reporter.count("pdf pages rendered", report.pages)
+    reporter.count("pdf render cpu ms", round(report.cpu * 1000))
     for note in report.notes:
         reporter.say(note)
     reporter.say(report.summary())
@@ -107,19 +110,12 @@ def _plan(jobs: list[PdfJob], cache: Path, reporter: Reporter) -> tuple[list[Pdf
         entries = {job.name: cache / f"{cache_key(job, setups[job.assets])}.pdf" for job in jobs}
         missing = [job for job in jobs if not entries[job.name].exists()]
         with reporter.stage("pdf glyph check"):
+            stacks = {assets: _stacks(assets) for assets in setups}
             for job in missing:
-                check_coverage(job.name, document_text(job.html), _stacks(job.assets))
+                check_coverage(job.name, document_text(job.html), stacks[job.assets])
     except FontError as exc:
         raise PdfError(str(exc)) from None
     return missing, entries
-
-
-def _render_into(task: tuple[PdfJob, Path]) -> Rendered:
-    """Render one PDF straight into its cache entry (in a worker): only a small summary travels back."""
-    job, entry = task
-    rendered = render(job)
-    _store(entry, rendered.pdf)
-    return replace(rendered, pdf=b"")
 
 
 def _stacks(assets: Path) -> list[tuple[str, ...]]:
@@ -143,10 +139,3 @@ def _setup(assets: Path) -> str:
         stat = font.file.stat()
         digest.update(f"{family}={font.file}:{font.index}:{stat.st_size}:{stat.st_mtime_ns}\0".encode("utf-8"))
     return digest.hexdigest()
-
-
-def _store(path: Path, data: bytes) -> None:
-    """Write a cache entry whole or not at all: a crash mid-write must not leave half a PDF to reuse."""
-    partial = path.with_suffix(".partial")
-    partial.write_bytes(data)
-    os.replace(partial, path)

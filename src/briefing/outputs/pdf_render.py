@@ -2,13 +2,16 @@
 
 `render` is a pure function of its `PdfJob` (HTML text, asset folder, metadata
 options): no model, no clock, no network. Jobs pickle, so a process pool can render
-several at once, and the same job always gives the same bytes.
+several at once, and the same job always gives the same bytes. `render_into` is what a
+worker process runs: this module and WeasyPrint are all it imports.
 """
 
 from __future__ import annotations
 
 import logging
 import mimetypes
+import os
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +23,10 @@ from . import pdf_subset
 
 # Tagged PDF (structure tree, /Lang, XMP metadata) for screen readers and text reuse.
 PDF_VARIANT = "pdf/ua-1"
+
+
+class PdfError(Exception):
+    """A PDF could not be made; the message names the PDF and the reason."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,30 @@ class Rendered:
     pages: int
     refused: tuple[str, ...]  # URLs the document named that were not fetched
     warnings: tuple[str, ...]  # what WeasyPrint reported (unknown CSS, unreadable assets)
+    cpu: float = 0.0  # processor seconds the render took
+
+
+def render_into(task: tuple[PdfJob, Path]) -> Rendered:
+    """Render one PDF straight into its cache entry (in a worker): only a small summary travels back.
+
+    WeasyPrint failing on a document (a bug it has, a stylesheet it cannot lay out)
+    becomes a PdfError naming the PDF, so the build stops with one line, not a traceback.
+    """
+    job, entry = task
+    started = time.process_time()
+    try:
+        rendered = render(job)
+    except Exception as exc:  # noqa: BLE001 - any renderer failure, reported with the PDF it happened in
+        raise PdfError(f"{job.name}: the PDF renderer failed: {type(exc).__name__}: {exc}") from None
+    _store(entry, rendered.pdf)
+    return Rendered(b"", rendered.pages, rendered.refused, rendered.warnings, time.process_time() - started)
+
+
+def _store(path: Path, data: bytes) -> None:
+    """Write a cache entry whole or not at all: a crash mid-write must not leave half a PDF to reuse."""
+    partial = path.with_suffix(f".{os.getpid()}.partial")
+    partial.write_bytes(data)
+    os.replace(partial, path)
 
 
 def render(job: PdfJob) -> Rendered:
