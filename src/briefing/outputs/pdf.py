@@ -131,7 +131,8 @@ def cache_key(job: PdfJob, setup: str) -> str:
 def _setup(assets: Path) -> str:
     """Fingerprint of the print assets, the font files, the renderer and its options."""
     digest = hashlib.sha256(f"weasyprint {version('weasyprint')} {PDF_VARIANT}\0".encode("utf-8"))
-    digest.update(Path(__file__).with_name("pdf_render.py").read_bytes())
+    for renderer in ("pdf_render.py", "pdf_subset.py"):
+        digest.update(Path(__file__).with_name(renderer).read_bytes())
     for asset in sorted(p for p in assets.rglob("*") if p.is_file() and p.suffix != ".j2"):  # templates: in the HTML
         digest.update(asset.relative_to(assets).as_posix().encode("utf-8") + b"\0" + asset.read_bytes() + b"\0")
     for family in sorted({family for stack in _stacks(assets) for family in stack}):

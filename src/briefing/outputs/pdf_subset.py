@@ -16,6 +16,11 @@ of CJK fonts in PDFs) and the page content keeps naming glyphs by their original
 This path is taken only when the subset's charset gives every used glyph its original
 id as CID; every other font (Charis SIL is TrueType, found by glyph id) is subset by
 WeasyPrint as before.
+
+WeasyPrint also copies each font's whole file into memory when a document first uses
+it, to embed it should subsetting fail. A Noto CJK collection is 20 to 27 MB, so each
+PDF copied about 90 MB; `write_pdf` reads a font's file only when WeasyPrint's own
+path needs it.
 """
 
 from __future__ import annotations
@@ -33,26 +38,37 @@ class CompactCid(bytes):
 
 def write_pdf(document, **options) -> bytes:
     """`document.write_pdf(**options)`, with CID-keyed CFF fonts cut to compact subsets and embedded bare."""
-    from weasyprint.pdf.fonts import Font
+    from weasyprint.pdf import fonts
 
-    weasyprint_subset = Font._harfbuzz_subset
+    read, init, clean = fonts.get_hb_object_data, fonts.Font.__init__, fonts.Font.clean
 
-    def subset(font, glyphs: dict, hinting: bool) -> None:
+    def font_read_later(font, *args) -> None:
+        fonts.get_hb_object_data = lambda *_: b""  # Font.__init__ reads the whole font file with it, and nothing else
+        try:
+            init(font, *args)
+        finally:
+            fonts.get_hb_object_data = read
+        if font.bitmap:  # embedded without `clean`
+            font.file_content = read(font.hb_face)
+
+    def compact_or_weasyprint_clean(font, glyphs: dict, hinting: bool) -> None:
         if not compact_subset(font, glyphs, hinting):
-            weasyprint_subset(font, glyphs, hinting)
+            font.file_content = read(font.hb_face)
+            clean(font, glyphs, hinting)
 
-    Font._harfbuzz_subset = subset
+    fonts.Font.__init__, fonts.Font.clean = font_read_later, compact_or_weasyprint_clean
     try:
         return document.write_pdf(finisher=_embed_bare_cff, **options)
     finally:
-        Font._harfbuzz_subset = weasyprint_subset
+        fonts.Font.__init__, fonts.Font.clean = init, clean
 
 
 def compact_subset(font, glyphs: dict, hinting: bool) -> bool:
     """Cut a CID-keyed CFF font to the used glyphs, each still found by its original id; False if it is not one."""
     used = sorted(glyph for glyph in glyphs if glyph < font.glyph_count)
-    if "CFF " not in font.tables or not used:
-        return False
+    plain_cff = "CFF " in font.tables and "fvar" not in font.tables and not (font.png or font.svg or font.colr)
+    if not (plain_cff and used):
+        return False  # WeasyPrint's `clean` instantiates variable fonts and drops colour glyphs
     compact = _subset(font, used, hinting)
     cff = compact and _cid_keyed_cff(compact, used)
     if cff:
@@ -93,7 +109,7 @@ def _subset(font, glyphs: list[int], hinting: bool) -> bytes | None:
 def _add(target, values: list[int]) -> None:
     from weasyprint.text.ffi import ffi, harfbuzz
 
-    harfbuzz.hb_set_add_sorted_array(target, ffi.new(f"hb_codepoint_t[{len(values)}]", values), len(values))
+    harfbuzz.hb_set_add_sorted_array(target, ffi.new("hb_codepoint_t[]", values), len(values))
 
 
 def _cid_keyed_cff(data: bytes, used: list[int]) -> bytes | None:
