@@ -164,20 +164,19 @@ def test_briefing_without_articles_has_no_empty_sources_or_appendix(make_project
     assert "What happened." in html and "Sources" not in html and "Source articles" not in html
 
 
-def test_korean_fonts_are_compact_subsets_that_draw_the_same_pixels(make_project, tmp_path):
+def test_korean_fonts_are_compact_subsets_that_draw_the_same_pixels(make_project, tmp_path, monkeypatch):
     """Only the glyphs used, found by CID (pdf_subset): the same page as WeasyPrint's own subsets, in a fraction of the bytes."""
-    from weasyprint import HTML
-
     from briefing.load import load_or_raise
+    from briefing.outputs import pdf_subset
     from briefing.outputs.pdf_html import Documents
-    from briefing.outputs.pdf_render import PDF_VARIANT
 
     project = make_project(templates=True)
     publication = load_or_raise(project)
     job = Documents(publication, project).briefing(publication.briefings[0], "ko", "x.pdf")
     ours, theirs = tmp_path / "ours.pdf", tmp_path / "theirs.pdf"
     ours.write_bytes(render(job).pdf)
-    theirs.write_bytes(HTML(string=job.html, base_url=job.assets.resolve().as_uri() + "/").write_pdf(pdf_variant=PDF_VARIANT))
+    monkeypatch.setattr(pdf_subset, "write_pdf", lambda document, **options: document.write_pdf(**options))
+    theirs.write_bytes(render(job).pdf)
     kinds = {row.split()[0].split("+")[1]: " ".join(row.split()[1:-6]) for row in pdftools.run("pdffonts", str(ours)).splitlines()[2:]}
     assert kinds["Noto-Serif-CJK-KR"] == kinds["Noto-Sans-CJK-KR-Bold"] == "CID Type 0C"  # bare CFF, glyphs selected by CID
     assert kinds["Charis-SIL"] == "CID TrueType"

@@ -112,7 +112,7 @@ def _plan(jobs: list[PdfJob], cache: Path, reporter: Reporter) -> tuple[list[Pdf
         with reporter.stage("pdf glyph check"):
             stacks = {assets: _stacks(assets) for assets in setups}
             for job in missing:
-                check_coverage(job.name, document_text(job.html), stacks[job.assets])
+                check_coverage(job.name, document_text(job.html) + "\n" + job.css, stacks[job.assets])
     except FontError as exc:
         raise PdfError(str(exc)) from None
     return missing, entries
@@ -125,7 +125,7 @@ def _stacks(assets: Path) -> list[tuple[str, ...]]:
 
 def cache_key(job: PdfJob, setup: str) -> str:
     """Hash of all a PDF's bytes depend on: its HTML, and everything the renderer brings (`_setup`)."""
-    return hashlib.sha256(setup.encode("utf-8") + b"\0" + job.html.encode("utf-8")).hexdigest()
+    return hashlib.sha256(setup.encode("utf-8") + b"\0" + job.html.encode("utf-8") + b"\0" + job.css.encode("utf-8")).hexdigest()
 
 
 def _setup(assets: Path) -> str:

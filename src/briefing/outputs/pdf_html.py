@@ -72,7 +72,12 @@ class Documents:
 
     def _job(self, language: str, template: str, name: str, meta: Meta, **context) -> PdfJob:
         html = self._environment(language).get_template(template).render(meta=meta, **context)
-        return PdfJob(name, keep_hangul_words(html), self.assets)
+        return PdfJob(name, keep_hangul_words(html), self.assets, self._footer(language))
+
+    def _footer(self, language: str) -> str:
+        """The page footer, "Page n of N" in the PDF's language, as a CSS rule."""
+        pattern = i18n.translations(self.project / i18n.LOCALES_DIR, language).gettext("Page %(page)s of %(pages)s")
+        return f"@page {{ @bottom-center {{ content: {page_counter_css(pattern)}; }} }}"
 
     def _text(self, language: str):
         return lambda value: value.in_language(language, self.publication.config.language_codes)[0]
@@ -119,7 +124,6 @@ def _helpers(publication: Publication, language: str, gettext) -> dict:
         "articles_of": lambda briefing: [publication.articles[a] for a in briefing.articles],
         "site_page": lambda path: f"{config.site_url}{language}/{path}",
         "article_body": article_body,
-        "page_of_pages": Markup(page_counter_css(gettext("Page %(page)s of %(pages)s"))),
     }
 
 

@@ -34,6 +34,7 @@ class PdfJob:
     name: str  # e.g. "2025-10-30-x.en.pdf", for messages
     html: str  # a complete document; its <meta> elements carry title, author, subject, language, dates
     assets: Path  # the only folder the renderer may read from (stylesheets, images of the templates)
+    css: str = ""  # this document's own rules (its translated page footer), after the print stylesheets
 
 
 @dataclass(frozen=True)
@@ -73,10 +74,34 @@ def render(job: PdfJob) -> Rendered:
 
     fetcher = _own_assets_fetcher(job.assets)
     with _weasyprint_messages() as messages:
+        counters, stylesheets = _stylesheets(job.assets, print_stylesheets(job.assets), job.css)
         document = HTML(string=job.html, base_url=job.assets.resolve().as_uri() + "/", url_fetcher=fetcher).render(
-            pdf_variant=PDF_VARIANT, font_config=_fonts())
+            pdf_variant=PDF_VARIANT, font_config=_fonts(), counter_style=counters, stylesheets=stylesheets)
         pdf = pdf_subset.write_pdf(document, pdf_variant=PDF_VARIANT, pdf_identifier=True)  # /ID: a hash of the content
     return Rendered(pdf, len(document.pages), tuple(fetcher.refused), tuple(messages))
+
+
+def print_stylesheets(assets: Path) -> tuple[tuple[str, str], ...]:
+    """(name, text) of each stylesheet in the assets folder, in name order: what every PDF is styled with."""
+    return tuple((css.name, css.read_text(encoding="utf-8")) for css in sorted(assets.glob("*.css")))
+
+
+@lru_cache(maxsize=8)
+def _stylesheets(assets: Path, sheets: tuple[tuple[str, str], ...], css: str):
+    """The print stylesheets and a document's own rules, parsed once per process for all the PDFs that share them.
+
+    Parsing print.css for every PDF took about a tenth of the render. Given to WeasyPrint
+    as stylesheets rather than linked from the HTML, they apply as the user's origin,
+    which, with no author stylesheet in the documents, cascades exactly as before. The
+    texts are part of the cache key, so an edited stylesheet is parsed again.
+    """
+    from weasyprint import CSS
+    from weasyprint.css.counters import CounterStyle
+
+    counters, fetcher, base = CounterStyle(), _own_assets_fetcher(assets), assets.resolve().as_uri() + "/"
+    parsed = [CSS(string=text, base_url=base + name, url_fetcher=fetcher, font_config=_fonts(), counter_style=counters)
+              for name, text in (*sheets, ("document.css", css))]
+    return counters, parsed
 
 
 @lru_cache(maxsize=1)
