@@ -23,7 +23,7 @@ from ..progress import Reporter
 from .digests import Digest, weekly_digests
 from .pdf_fonts import FontError, check_coverage, document_text, font_stacks, installed_font
 from .pdf_html import Documents
-from .pdf_render import PDF_VARIANT, PdfError, PdfJob, Rendered, render_into
+from .pdf_render import PDF_VARIANT, PdfError, PdfJob, Rendered, print_stylesheets, render_into
 
 CACHE_FOLDER = "pdf-cache"
 
@@ -120,7 +120,7 @@ def _plan(jobs: list[PdfJob], cache: Path, reporter: Reporter) -> tuple[list[Pdf
 
 def _stacks(assets: Path) -> list[tuple[str, ...]]:
     """The font stacks of the print stylesheets: what the glyph check tests each PDF against."""
-    return [stack for css in sorted(assets.glob("*.css")) for stack in font_stacks(css.read_text(encoding="utf-8"))]
+    return [stack for _, text in print_stylesheets(assets) for stack in font_stacks(text)]
 
 
 def cache_key(job: PdfJob, setup: str) -> str:

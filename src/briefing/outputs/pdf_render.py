@@ -109,8 +109,8 @@ def _fonts():
     """One fontconfig setup per process, shared by its renders: the fonts are opened and mapped once.
 
     A fresh one per PDF (WeasyPrint's default) reloads fontconfig and maps the 90 MB of
-    CJK font files again each time. The print stylesheet has no @font-face, so nothing
-    a document does changes it for the next.
+    CJK font files again each time. Only stylesheets add fonts to it (@font-face): ours are
+    parsed once per process and article bodies carry none, so no PDF changes it for the next.
     """
     from weasyprint.text.fonts import FontConfiguration
 
