@@ -1,8 +1,9 @@
 """The HTML of each PDF, from the model and the templates in templates/pdf/.
 
 Everything a PDF shows is decided here and in the templates: text, dates (Babel),
-UI strings (gettext), metadata. The result is one self-contained HTML string per
-PDF, which is also what the render cache is keyed on.
+UI strings (gettext), metadata. The result is one HTML string per PDF, with its page
+footer as a CSS rule (the renderer adds the print stylesheets), which is also what the
+render cache is keyed on.
 """
 
 from __future__ import annotations
