@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 
 import pytest
 
@@ -19,6 +20,13 @@ def fail_on_three(number: int) -> int:
     if number == 3:
         raise ValueError("job three failed")
     return number
+
+
+SEEN_BY_THIS_PROCESS = []
+
+
+def seen(_job) -> int:
+    return len(SEEN_BY_THIS_PROCESS)
 
 
 def die_on_two(number: int) -> int:
@@ -46,3 +54,9 @@ def test_a_job_error_comes_back_as_itself():
 def test_a_killed_worker_is_a_build_error():
     with pytest.raises(BuildError, match="worker process stopped unexpectedly"):
         parallel.run_all(die_on_two, [1, 2, 3])
+
+
+def test_fresh_workers_start_without_this_process_state(monkeypatch):
+    monkeypatch.setattr(sys.modules[__name__], "SEEN_BY_THIS_PROCESS", ["set here, after import"])
+    assert parallel.run_all(seen, [1, 2]) == [1, 1]  # forked: a copy of this process
+    assert parallel.run_all(seen, [1, 2], fresh=True) == [0, 0]  # spawned: a new interpreter

@@ -8,7 +8,7 @@ import sys
 
 from briefing import parallel
 from briefing.cli import main
-from briefing.outputs import pdf
+from briefing.outputs import pdf, pdf_render
 
 import pdftools
 from conftest import BRIEFING
@@ -24,9 +24,9 @@ def pdf_bytes(project) -> dict[str, bytes]:
 def test_rebuild_renders_only_the_pdfs_whose_inputs_changed(make_project, monkeypatch, capsys):
     project = make_project(templates=True)
     rendered = []
-    real_render = pdf.render
+    real_render = pdf_render.render
     monkeypatch.setattr(parallel, "cores", lambda: 1)  # render in this process, where the spy can count
-    monkeypatch.setattr(pdf, "render", lambda job: (rendered.append(job.name), real_render(job))[1])
+    monkeypatch.setattr(pdf_render, "render", lambda job: (rendered.append(job.name), real_render(job))[1])
 
     def build() -> list[str]:
         rendered.clear()
@@ -104,3 +104,20 @@ def test_pdf_command_refuses_bad_requests_with_a_message(make_project):
         result = run(project, *args)
         assert result.returncode != 0 and message in result.stderr and "Traceback" not in result.stderr, result.stderr
     assert not list(project.glob("*.pdf"))
+
+
+def test_a_pdf_does_not_depend_on_what_its_renderer_rendered_before(make_project):
+    """A renderer process keeps fonts and parsed stylesheets between PDFs (pdf_render): the bytes must not show it."""
+    from briefing.load import load_or_raise
+    from briefing.outputs.digests import weekly_digests
+    from briefing.outputs.pdf_html import Documents
+
+    project = make_project(templates=True)
+    publication = load_or_raise(project)
+    documents = Documents(publication, project)
+    jobs = [documents.briefing(publication.briefings[0], "ko", "a.pdf"), documents.digest(weekly_digests(publication)[0], "en", "b.pdf"),
+            documents.briefing(publication.briefings[0], "en", "c.pdf")]
+    in_order = [pdf_render.render(job).pdf for job in jobs]
+    pdf_render._fonts.cache_clear()
+    pdf_render._stylesheets.cache_clear()
+    assert [pdf_render.render(job).pdf for job in reversed(jobs)] == list(reversed(in_order))

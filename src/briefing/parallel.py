@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -17,12 +18,15 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def run_all(function: Callable[[Job], Result], jobs: Sequence[Job], done: Callable[[], None] = lambda: None) -> list[Result]:
+def run_all(function: Callable[[Job], Result], jobs: Sequence[Job], done: Callable[[], None] = lambda: None,
+            fresh: bool = False) -> list[Result]:
     """`function(job)` for every job, results in job order; `done()` after each one finishes.
 
     With one job or one core the jobs run here. In worker processes, an exception a job
     raises comes back as itself (so messages stay precise); a worker that dies outright
-    (killed, out of memory) becomes a BuildError.
+    (killed, out of memory) becomes a BuildError. `fresh` workers start as new
+    interpreters instead of copies of this process: slower to start, but they hold only
+    what their jobs need, not this process's memory (a forked worker maps all of it).
     """
     workers = min(len(jobs), cores())
     if workers <= 1:
@@ -32,7 +36,8 @@ def run_all(function: Callable[[Job], Result], jobs: Sequence[Job], done: Callab
             done()
         return results
     results = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    context = multiprocessing.get_context("spawn" if fresh else None)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = [pool.submit(function, job) for job in jobs]
         try:
             for future in futures:  # in job order, so the error reported is always the same one

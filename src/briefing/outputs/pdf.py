@@ -13,23 +13,20 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
+from ..diagnostics import BuildError
 from ..model import Publication
 from ..parallel import run_all
 from ..progress import Reporter
 from .digests import Digest, weekly_digests
 from .pdf_fonts import FontError, check_coverage, document_text, font_stacks, installed_font
 from .pdf_html import Documents
-from .pdf_render import PDF_VARIANT, PdfJob, Rendered, render
+from .pdf_render import PDF_VARIANT, PdfError, PdfJob, Rendered, print_stylesheets, render_into
 
 CACHE_FOLDER = "pdf-cache"
-
-
-class PdfError(Exception):
-    """A PDF could not be made; the message names the PDF and the reason."""
 
 
 @dataclass
@@ -37,11 +34,13 @@ class PdfReport:
     rendered: list[str] = field(default_factory=list)  # PDFs laid out in this run
     reused: list[str] = field(default_factory=list)  # PDFs taken unchanged from the cache
     pages: int = 0  # pages laid out in this run
+    cpu: float = 0.0  # processor seconds the renders took, summed over the worker processes
     notes: list[str] = field(default_factory=list)  # refused URLs and renderer warnings, per PDF
 
     def add(self, name: str, rendered: Rendered) -> None:
         self.rendered.append(name)
         self.pages += rendered.pages
+        self.cpu += rendered.cpu
         self.notes += [f"{name}: left out {url[:120]} (not one of the publication's assets)" for url in rendered.refused]
         self.notes += [f"{name}: {message}" for message in rendered.warnings if "refused" not in message]
 
@@ -79,19 +78,30 @@ def write_digests(publication: Publication, digests: list[Digest], languages: tu
 
 
 def _write(jobs: list[PdfJob], target: Path, cache: Path, reporter: Reporter, prune: bool) -> PdfReport:
-    """Render what the cache lacks (in worker processes), then copy every PDF from the cache to `target`."""
+    """Render what the cache lacks (in worker processes), then put every PDF from the cache in `target`.
+
+    `prune` (the site build) also links the PDFs into the new site and forgets cache
+    entries the site no longer has; otherwise (`briefing pdf`) they are copied.
+    """
     cache.mkdir(parents=True, exist_ok=True)
     missing, entries = _plan(jobs, cache, reporter)
     report = PdfReport()
     with reporter.stage("pdf render", total=len(missing)) as stage:
-        for job, rendered in zip(missing, run_all(_render_into, [(job, entries[job.name]) for job in missing], stage.advance)):
-            report.add(job.name, rendered)
+        try:  # fresh workers: a copy of this process (the whole publication, the search stage's memory) is not needed
+            results = run_all(render_into, [(job, entries[job.name]) for job in missing], stage.advance, fresh=True)
+        except BuildError as exc:
+            raise PdfError(f"PDF rendering stopped: {exc}") from None
+    for job, rendered in zip(missing, results):
+        report.add(job.name, rendered)
     report.reused = [name for name in entries if name not in report.rendered]
-    _copy_all_or_none(entries, target)
-    if prune:
+    if not prune:
+        _copy_all_or_none(entries, target)
+    else:  # the site's new staging folder: its PDFs can share the cache's files
+        _link_all(entries, target)
         for stale in set(cache.glob("*.pdf")) - set(entries.values()):
             stale.unlink()
     reporter.count("pdf pages rendered", report.pages)
+    reporter.count("pdf render cpu ms", round(report.cpu * 1000))
     for note in report.notes:
         reporter.say(note)
     reporter.say(report.summary())
@@ -105,35 +115,29 @@ def _plan(jobs: list[PdfJob], cache: Path, reporter: Reporter) -> tuple[list[Pdf
         entries = {job.name: cache / f"{cache_key(job, setups[job.assets])}.pdf" for job in jobs}
         missing = [job for job in jobs if not entries[job.name].exists()]
         with reporter.stage("pdf glyph check"):
+            stacks = {assets: _stacks(assets) for assets in setups}
             for job in missing:
-                check_coverage(job.name, document_text(job.html), _stacks(job.assets))
+                check_coverage(job.name, document_text(job.html) + "\n" + job.css, stacks[job.assets])
     except FontError as exc:
         raise PdfError(str(exc)) from None
     return missing, entries
 
 
-def _render_into(task: tuple[PdfJob, Path]) -> Rendered:
-    """Render one PDF straight into its cache entry (in a worker): only a small summary travels back."""
-    job, entry = task
-    rendered = render(job)
-    _store(entry, rendered.pdf)
-    return replace(rendered, pdf=b"")
-
-
 def _stacks(assets: Path) -> list[tuple[str, ...]]:
     """The font stacks of the print stylesheets: what the glyph check tests each PDF against."""
-    return [stack for css in sorted(assets.glob("*.css")) for stack in font_stacks(css.read_text(encoding="utf-8"))]
+    return [stack for _, text in print_stylesheets(assets) for stack in font_stacks(text)]
 
 
 def cache_key(job: PdfJob, setup: str) -> str:
     """Hash of all a PDF's bytes depend on: its HTML, and everything the renderer brings (`_setup`)."""
-    return hashlib.sha256(setup.encode("utf-8") + b"\0" + job.html.encode("utf-8")).hexdigest()
+    return hashlib.sha256(setup.encode("utf-8") + b"\0" + job.html.encode("utf-8") + b"\0" + job.css.encode("utf-8")).hexdigest()
 
 
 def _setup(assets: Path) -> str:
     """Fingerprint of the print assets, the font files, the renderer and its options."""
     digest = hashlib.sha256(f"weasyprint {version('weasyprint')} {PDF_VARIANT}\0".encode("utf-8"))
-    digest.update(Path(__file__).with_name("pdf_render.py").read_bytes())
+    for renderer in ("pdf_render.py", "pdf_subset.py"):
+        digest.update(Path(__file__).with_name(renderer).read_bytes())
     for asset in sorted(p for p in assets.rglob("*") if p.is_file() and p.suffix != ".j2"):  # templates: in the HTML
         digest.update(asset.relative_to(assets).as_posix().encode("utf-8") + b"\0" + asset.read_bytes() + b"\0")
     for family in sorted({family for stack in _stacks(assets) for family in stack}):
@@ -143,11 +147,15 @@ def _setup(assets: Path) -> str:
     return digest.hexdigest()
 
 
-def _store(path: Path, data: bytes) -> None:
-    """Write a cache entry whole or not at all: a crash mid-write must not leave half a PDF to reuse."""
-    partial = path.with_suffix(".partial")
-    partial.write_bytes(data)
-    os.replace(partial, path)
+def _link_all(entries: dict[str, Path], target: Path) -> None:
+    """Hard links to the cache entries in the new site: no PDF data written (copies where links fail)."""
+    for name, entry in entries.items():
+        path = target / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(entry, path)
+        except OSError:
+            shutil.copyfile(entry, path)
 
 
 def _copy_all_or_none(entries: dict[str, Path], target: Path) -> None:

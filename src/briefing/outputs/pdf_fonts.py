@@ -111,7 +111,7 @@ class _TextParser(HTMLParser):
 
 def check_coverage(name: str, text: str, stacks: list[tuple[str, ...]]) -> None:
     """Raise FontError naming the characters of `text` that a font stack cannot show, the fonts, and where."""
-    needed = {ord(c) for c in text if _visible(c)}
+    needed = {ord(c) for c in set(text) if _visible(c)}
     missing, lacking = set(), []
     for stack in stacks:
         fonts = [installed_font(family) for family in stack]

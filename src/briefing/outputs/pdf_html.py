@@ -1,8 +1,9 @@
 """The HTML of each PDF, from the model and the templates in templates/pdf/.
 
 Everything a PDF shows is decided here and in the templates: text, dates (Babel),
-UI strings (gettext), metadata. The result is one self-contained HTML string per
-PDF, which is also what the render cache is keyed on.
+UI strings (gettext), metadata. The result is one HTML string per PDF, with its page
+footer as a CSS rule (the renderer adds the print stylesheets), which is also what the
+render cache is keyed on.
 """
 
 from __future__ import annotations
@@ -70,7 +71,12 @@ class Documents:
 
     def _job(self, language: str, template: str, name: str, meta: Meta, **context) -> PdfJob:
         html = self._environment(language).get_template(template).render(meta=meta, **context)
-        return PdfJob(name, keep_hangul_words(html), self.assets)
+        return PdfJob(name, keep_hangul_words(html), self.assets, self._footer(language))
+
+    def _footer(self, language: str) -> str:
+        """The page footer, "Page n of N" in the PDF's language, as a CSS rule."""
+        pattern = i18n.translations(self.project / i18n.LOCALES_DIR, language).gettext("Page %(page)s of %(pages)s")
+        return f"@page {{ @bottom-center {{ content: {page_counter_css(pattern)}; }} }}"
 
     def _text(self, language: str):
         return lambda value: value.in_language(language, self.publication.config.language_codes)[0]
@@ -117,7 +123,6 @@ def _helpers(publication: Publication, language: str, gettext) -> dict:
         "articles_of": lambda briefing: [publication.articles[a] for a in briefing.articles],
         "site_page": lambda path: f"{config.site_url}{language}/{path}",
         "article_body": article_body,
-        "page_of_pages": Markup(page_counter_css(gettext("Page %(page)s of %(pages)s"))),
     }
 
 
