@@ -55,8 +55,8 @@ PDF_CASES = (
          f"{C}:11:21: extra.briefing.site_name.en: warning: looks like HTML", "Wrote 2 PDFs: 2 rendered"), usable=True,
         shows=tuple(FIELDS.values())),
     pdf("pdf: a template naming a remote stylesheet, a local file and an attachment",
-        {"templates/pdf/_layout.html.j2": edit(LAYOUT, ('<link rel="stylesheet" href="print.css">',
-                                                        f'<link rel="stylesheet" href="print.css"><link rel="stylesheet" href="{CANARY}/x.css">'
+        {"templates/pdf/_layout.html.j2": edit(LAYOUT, ('<meta charset="utf-8">',
+                                                        f'<meta charset="utf-8"><link rel="stylesheet" href="{CANARY}/x.css">'
                                                         '<link rel="attachment" href="file:///etc/passwd">'),
                                                ("<body", '<body style="background: url(file:///etc/passwd)"'))},
         (f"{EN}: left out {CANARY}/x.css (not one of the publication's assets)", f"{EN}: left out file:///etc/passwd"), usable=True),

@@ -119,7 +119,7 @@ def test_pdf_into_a_full_or_read_only_disk_leaves_the_last_digests(versions, tmp
     try:
         reset(root, project)
         shutil.copytree(root / "out-v1", disk / "out")
-        (disk / "filler").write_bytes(b"\0" * (shutil.disk_usage(disk).free - 100 * 1024))  # 100 KB left: less than a digest
+        (disk / "filler").write_bytes(b"\0" * (shutil.disk_usage(disk).free - 16 * 1024))  # 16 KB left: less than a digest
         result = run(project, disk / "out")
         assert (result.returncode, result.stderr.splitlines()[-1]) == (1, f"pdf failed: No space left on device: {disk}/out/.{NAMES[0]}.partial")
         assert snapshot(disk / "out") == v1

@@ -176,6 +176,8 @@ def _run_mkdocs(config_path: Path, language: str, dirty: bool) -> None:
             config.plugins.on_startup(command="build", dirty=dirty)
             try:
                 build(config, dirty=dirty)
+            except OSError as exc:  # MkDocs writes through open files, whose errors name no file
+                raise exc if exc.filename else OSError(exc.errno, exc.strerror, config.site_dir) from None
             finally:
                 config.plugins.on_shutdown()
         except (exceptions.MkDocsException, exceptions.Abort) as exc:

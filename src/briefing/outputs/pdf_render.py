@@ -8,6 +8,8 @@ worker process runs: this module and WeasyPrint are all it imports.
 
 from __future__ import annotations
 
+import atexit
+import gc
 import logging
 import mimetypes
 import os
@@ -74,11 +76,11 @@ def render(job: PdfJob) -> Rendered:
 
     fetcher = _own_assets_fetcher(job.assets)
     with _weasyprint_messages() as messages:
-        counters, stylesheets = _stylesheets(job.assets, print_stylesheets(job.assets), job.css)
+        counters, stylesheets, refused = _stylesheets(job.assets, print_stylesheets(job.assets), job.css)
         document = HTML(string=job.html, base_url=job.assets.resolve().as_uri() + "/", url_fetcher=fetcher).render(
             pdf_variant=PDF_VARIANT, font_config=_fonts(), counter_style=counters, stylesheets=stylesheets)
         pdf = pdf_subset.write_pdf(document, pdf_variant=PDF_VARIANT, pdf_identifier=True)  # /ID: a hash of the content
-    return Rendered(pdf, len(document.pages), tuple(fetcher.refused), tuple(messages))
+    return Rendered(pdf, len(document.pages), (*refused, *fetcher.refused), tuple(messages))
 
 
 def print_stylesheets(assets: Path) -> tuple[tuple[str, str], ...]:
@@ -93,7 +95,8 @@ def _stylesheets(assets: Path, sheets: tuple[tuple[str, str], ...], css: str):
     Parsing print.css for every PDF took about a tenth of the render. Given to WeasyPrint
     as stylesheets rather than linked from the HTML, they apply as the user's origin,
     which, with no author stylesheet in the documents, cascades exactly as before. The
-    texts are part of the cache key, so an edited stylesheet is parsed again.
+    texts are part of the cache key, so an edited stylesheet is parsed again. What they
+    name outside the assets is refused once, and reported for every PDF they style.
     """
     from weasyprint import CSS
     from weasyprint.css.counters import CounterStyle
@@ -101,7 +104,7 @@ def _stylesheets(assets: Path, sheets: tuple[tuple[str, str], ...], css: str):
     counters, fetcher, base = CounterStyle(), _own_assets_fetcher(assets), assets.resolve().as_uri() + "/"
     parsed = [CSS(string=text, base_url=base + name, url_fetcher=fetcher, font_config=_fonts(), counter_style=counters)
               for name, text in (*sheets, ("document.css", css))]
-    return counters, parsed
+    return counters, parsed, tuple(fetcher.refused)
 
 
 @lru_cache(maxsize=1)
@@ -114,7 +117,20 @@ def _fonts():
     """
     from weasyprint.text.fonts import FontConfiguration
 
+    atexit.register(_release_fonts)
     return FontConfiguration()
+
+
+def _release_fonts() -> None:
+    """Free the shared fontconfig and Pango objects while the interpreter is whole.
+
+    Left to the interpreter's teardown, their finalizers run after the modules they call
+    are gone: WeasyPrint's prints a traceback ("Exception ignored in FontConfiguration.__del__")
+    after a successful build, and under an audit hook (the fault tests') the process crashed.
+    """
+    _stylesheets.cache_clear()
+    _fonts.cache_clear()
+    gc.collect()
 
 
 def _own_assets_fetcher(assets: Path):
