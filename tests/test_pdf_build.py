@@ -8,7 +8,7 @@ import sys
 
 from briefing import parallel
 from briefing.cli import main
-from briefing.outputs import pdf, pdf_render
+from briefing.outputs import pdf, pdf_html, pdf_render
 
 import pdftools
 from conftest import BRIEFING
@@ -27,6 +27,9 @@ def test_rebuild_renders_only_the_pdfs_whose_inputs_changed(make_project, monkey
     real_render = pdf_render.render
     monkeypatch.setattr(parallel, "cores", lambda: 1)  # render in this process, where the spy can count
     monkeypatch.setattr(pdf_render, "render", lambda job: (rendered.append(job.name), real_render(job))[1])
+    made, real_job = [], pdf_html.Documents._job
+    monkeypatch.setattr(pdf_html.Documents, "_job", lambda self, language, template, name, *args, **context: (
+        made.append(name), real_job(self, language, template, name, *args, **context))[1])
 
     def build() -> list[str]:
         rendered.clear()
@@ -35,7 +38,9 @@ def test_rebuild_renders_only_the_pdfs_whose_inputs_changed(make_project, monkey
 
     assert build() == SAMPLE
     first = pdf_bytes(project)
+    made.clear()
     assert build() == []
+    assert made == []  # not even their HTML is made again
     assert pdf_bytes(project) == first
     assert "Wrote 4 PDFs: 0 rendered (0 pages), 4 unchanged" in capsys.readouterr().err
     # A briefing loses its Korean summary: its Korean PDF and the Korean digest of its week change.
@@ -115,8 +120,9 @@ def test_a_pdf_does_not_depend_on_what_its_renderer_rendered_before(make_project
     project = make_project(templates=True)
     publication = load_or_raise(project)
     documents = Documents(publication, project)
-    jobs = [documents.briefing(publication.briefings[0], "ko", "a.pdf"), documents.digest(weekly_digests(publication)[0], "en", "b.pdf"),
-            documents.briefing(publication.briefings[0], "en", "c.pdf")]
+    planned = [documents.briefing(publication.briefings[0], "ko", "a.pdf"), documents.digest(weekly_digests(publication)[0], "en", "b.pdf"),
+               documents.briefing(publication.briefings[0], "en", "c.pdf")]
+    jobs = [plan.make() for plan in planned]
     in_order = [pdf_render.render(job).pdf for job in jobs]
     pdf_render._fonts.cache_clear()
     pdf_render._stylesheets.cache_clear()

@@ -154,7 +154,7 @@ def test_briefing_without_articles_has_no_empty_sources_or_appendix(make_project
     project = make_project({"briefings/2025-10-31-sample.yaml": BRIEFING.replace("articles: [2025-10-30-sample]", "articles: []")},
                            templates=True)
     publication = load_or_raise(project)
-    html = Documents(publication, project).briefing(publication.briefings[0], "en", "x.pdf").html
+    html = Documents(publication, project).briefing(publication.briefings[0], "en", "x.pdf").make().html
     assert "What happened." in html and "Sources" not in html and "Source articles" not in html
 
 
@@ -166,7 +166,7 @@ def test_korean_fonts_are_compact_subsets_that_draw_the_same_pixels(make_project
 
     project = make_project(templates=True)
     publication = load_or_raise(project)
-    job = Documents(publication, project).briefing(publication.briefings[0], "ko", "x.pdf")
+    job = Documents(publication, project).briefing(publication.briefings[0], "ko", "x.pdf").make()
     ours, theirs = tmp_path / "ours.pdf", tmp_path / "theirs.pdf"
     ours.write_bytes(render(job).pdf)
     monkeypatch.setattr(pdf_subset, "write_pdf", lambda document, **options: document.write_pdf(**options))

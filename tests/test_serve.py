@@ -79,3 +79,20 @@ def test_preview_links_to_itself_not_to_production(served):
     page = wait_for(f"{base}/en/", "Test Briefing")
     assert f'hreflang="ko" href="{base}/ko/"' in page
     assert "briefing.test" not in page
+
+
+def test_preview_pdfs_are_the_published_ones_from_the_projects_cache(make_project):
+    project = make_project(templates=True)
+    assert subprocess.run([sys.executable, "-m", "briefing.cli", "--project", str(project), "build", "-q"]).returncode == 0
+    published = (project / "site/pdf/2025-10-31-sample.en.pdf").read_bytes()
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "briefing.cli", "--project", str(project), "serve", "--port", str(port)],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/en/", "Test Briefing")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/pdf/2025-10-31-sample.en.pdf", timeout=5) as response:
+            assert response.read() == published  # links to the published site, not the preview; not rendered again
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=10)[0]
+    assert "0 rendered" in output, output

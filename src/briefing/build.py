@@ -45,6 +45,7 @@ def build(project: Path, output: Path, work: Path | None = None, reporter: Repor
         staging = prepare(output, trash)
         with reporter.stage("load"):
             publication = load_or_raise(project, strict, reporter.warn)
+        published = publication  # PDFs link to the published site even in a preview: they are what will be published
         if site_url:
             publication = replace(publication, config=replace(publication.config, site_url=site_url))
         reporter.say(f"Loaded {len(publication.articles)} articles and {len(publication.briefings)} briefings")
@@ -61,7 +62,7 @@ def build(project: Path, output: Path, work: Path | None = None, reporter: Repor
             with reporter.stage("feeds"):
                 write_feeds(publication, staging, project)
             with _output_errors(project):
-                write_pdfs(publication, staging / "pdf", project, work, reporter)
+                write_pdfs(published, staging / "pdf", project, reporter, prune=work == project / "build")
             write_root(publication, pages, project / "templates" / "site", staging)
             publish(staging, output, trash)
         finally:
@@ -88,7 +89,7 @@ def make_digests(project: Path, start: date, end: date, monthly: bool, language:
             raise BuildError(f"no briefings are dated from {start} to {end}")
         with _output_errors(project):
             report = write_digests(publication, [d for d in digests if d.briefings], (language,) if language else codes, output,
-                                   project, work, reporter)
+                                   project, reporter)
     return sorted(output / name for name in report.rendered + report.reused)
 
 

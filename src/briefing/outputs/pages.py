@@ -78,7 +78,7 @@ def render_docs(publication: Publication, language: str, templates: Path, locale
     pages = page_list(publication)
     manifest_path = out.with_name(f"{out.name}.pages.json")
     previous = _read_manifest(manifest_path)
-    base = _shared_inputs(publication, language, templates, locales)
+    base = shared_inputs(publication, language, templates, locales)
     env = markdown_environment(templates)
     translations = i18n.translations(locales, language)
     env.install_gettext_translations(translations, newstyle=True)
@@ -98,8 +98,8 @@ def render_docs(publication: Publication, language: str, templates: Path, locale
     return pages
 
 
-def _shared_inputs(publication: Publication, language: str, templates: Path, locales: Path) -> bytes:
-    """What every page is made with: the settings, the templates, the catalogs, this code."""
+def shared_inputs(publication: Publication, language: str, templates: Path, locales: Path) -> bytes:
+    """What every page (or PDF) is made with: the settings, the templates, the catalogs, this code."""
     digest = hashlib.sha256(pickle.dumps((language, publication.config)))
     for folder in (templates, locales, Path(__file__).parent.parent):
         for path in sorted(folder.rglob("*")):

@@ -5,12 +5,14 @@
 per PDF (pdf_html), check that the fonts can show every character (pdf_fonts), then
 render what the cache does not hold yet (pdf_render). The cache key is a hash of the
 HTML, the print assets, the fonts and the renderer, so a rebuild renders only PDFs
-whose inputs, template or CSS changed.
+whose inputs, template or CSS changed; an index from each PDF's inputs to its entry
+spares a rebuild even making the HTML of the PDFs that did not change.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -23,10 +25,11 @@ from ..parallel import run_all
 from ..progress import Reporter
 from .digests import Digest, weekly_digests
 from .pdf_fonts import FontError, check_coverage, document_text, font_stacks, installed_font
-from .pdf_html import Documents
+from .pdf_html import Documents, Planned
 from .pdf_render import PDF_VARIANT, PdfError, PdfJob, Rendered, print_stylesheets, render_into
 
 CACHE_FOLDER = "pdf-cache"
+INDEX = "inputs.json"  # in the cache folder: which entry each PDF's inputs gave
 
 
 @dataclass
@@ -58,69 +61,108 @@ def digest_file(digest: Digest, language: str) -> str:
     return f"digests/{digest.period.key}.{language}.pdf"
 
 
-def write_pdfs(publication: Publication, target: Path, project: Path, work: Path, reporter: Reporter) -> PdfReport:
-    """Every briefing in every language, and the weekly digests, into `target` (the site's pdf/)."""
-    with reporter.stage("pdf html"):
-        documents = Documents(publication, project)
-        jobs = []
-        for language in publication.config.language_codes:
-            jobs += [documents.briefing(b, language, briefing_file(b.id, language)) for b in publication.briefings]
-            jobs += [documents.digest(d, language, digest_file(d, language)) for d in weekly_digests(publication)]
-    return _write(jobs, target, work / CACHE_FOLDER, reporter, prune=True)
+def write_pdfs(publication: Publication, target: Path, project: Path, reporter: Reporter, prune: bool = True) -> PdfReport:
+    """Every briefing in every language, and the weekly digests, linked into `target` (a new site's pdf/).
+
+    `prune` (`briefing build`) forgets cached renders the site no longer has; a preview
+    leaves them, as the cache is the project's, shared with `build` and `briefing pdf`.
+    """
+    documents = Documents(publication, project)
+    planned = []
+    for language in publication.config.language_codes:
+        planned += [documents.briefing(b, language, briefing_file(b.id, language)) for b in publication.briefings]
+        planned += [documents.digest(d, language, digest_file(d, language)) for d in weekly_digests(publication)]
+    report, entries = _render(documents.assets, planned, cache_folder(project), reporter)
+    _link_all(entries, target)
+    if prune:
+        for stale in set(cache_folder(project).glob("*.pdf")) - set(entries.values()):
+            stale.unlink()
+    return report
 
 
 def write_digests(publication: Publication, digests: list[Digest], languages: tuple[str, ...], target: Path,
-                  project: Path, work: Path, reporter: Reporter) -> PdfReport:
-    """`briefing pdf`: the given digests, as digest-<period>.<language>.pdf in `target`."""
+                  project: Path, reporter: Reporter) -> PdfReport:
+    """`briefing pdf`: the given digests, as digest-<period>.<language>.pdf in `target`, copied whole or not at all."""
     documents = Documents(publication, project)
-    jobs = [documents.digest(d, language, f"digest-{d.period.key}.{language}.pdf") for d in digests for language in languages]
-    return _write(jobs, target, work / CACHE_FOLDER, reporter, prune=False)
+    planned = [documents.digest(d, language, f"digest-{d.period.key}.{language}.pdf") for d in digests for language in languages]
+    report, entries = _render(documents.assets, planned, cache_folder(project), reporter)
+    _copy_all_or_none(entries, target)
+    return report
 
 
-def _write(jobs: list[PdfJob], target: Path, cache: Path, reporter: Reporter, prune: bool) -> PdfReport:
-    """Render what the cache lacks (in worker processes), then put every PDF from the cache in `target`.
+def cache_folder(project: Path) -> Path:
+    """Renders by content hash: the project's, whoever builds (`build`, `serve`, `briefing pdf`)."""
+    return project / "build" / CACHE_FOLDER
 
-    `prune` (the site build) also links the PDFs into the new site and forgets cache
-    entries the site no longer has; otherwise (`briefing pdf`) they are copied.
-    """
+
+def _render(assets: Path, planned: list[Planned], cache: Path, reporter: Reporter) -> tuple[PdfReport, dict[str, Path]]:
+    """Render what the cache lacks (in worker processes); every PDF's cache entry by name."""
     cache.mkdir(parents=True, exist_ok=True)
-    missing, entries = _plan(jobs, cache, reporter)
+    index = _read_index(cache)
+    missing, entries = _plan(assets, planned, cache, index, reporter)
     report = PdfReport()
     with reporter.stage("pdf render", total=len(missing)) as stage:
         try:  # fresh workers: a copy of this process (the whole publication, the search stage's memory) is not needed
             results = run_all(render_into, [(job, entries[job.name]) for job in missing], stage.advance, fresh=True)
         except BuildError as exc:
             raise PdfError(f"PDF rendering stopped: {exc}") from None
+    _write_index(cache, index)
     for job, rendered in zip(missing, results):
         report.add(job.name, rendered)
     report.reused = [name for name in entries if name not in report.rendered]
-    if not prune:
-        _copy_all_or_none(entries, target)
-    else:  # the site's new staging folder: its PDFs can share the cache's files
-        _link_all(entries, target)
-        for stale in set(cache.glob("*.pdf")) - set(entries.values()):
-            stale.unlink()
     reporter.count("pdf pages rendered", report.pages)
     reporter.count("pdf render cpu ms", round(report.cpu * 1000))
     for note in report.notes:
         reporter.say(note)
     reporter.say(report.summary())
-    return report
+    return report, entries
 
 
-def _plan(jobs: list[PdfJob], cache: Path, reporter: Reporter) -> tuple[list[PdfJob], dict[str, Path]]:
-    """Each PDF's cache entry, and the jobs whose entry is missing, their glyphs checked before any render."""
+def _plan(assets: Path, planned: list[Planned], cache: Path, index: dict[str, str],
+          reporter: Reporter) -> tuple[list[PdfJob], dict[str, Path]]:
+    """Each PDF's cache entry, and the jobs whose entry is missing, their glyphs checked before any render.
+
+    `index` maps a hash of a PDF's inputs and the renderer's setup to the entry they gave
+    last time: a PDF whose inputs did not change finds its entry without making its HTML.
+    The entries themselves stay keyed by the HTML, so the index can only save work.
+    """
     try:
-        setups = {assets: _setup(assets) for assets in {job.assets for job in jobs}}
-        entries = {job.name: cache / f"{cache_key(job, setups[job.assets])}.pdf" for job in jobs}
-        missing = [job for job in jobs if not entries[job.name].exists()]
+        setup = _setup(assets)
+        entries, missing = {}, []
+        with reporter.stage("pdf html"):
+            for plan in planned:
+                inputs = hashlib.sha256(f"{setup}\0{plan.inputs}".encode("utf-8")).hexdigest()
+                known = index.get(inputs)
+                if known and (cache / known).is_file():
+                    entries[plan.name] = cache / known
+                    continue
+                job = plan.make()
+                entries[plan.name] = cache / f"{cache_key(job, setup)}.pdf"
+                index[inputs] = entries[plan.name].name
+                if not entries[plan.name].exists():
+                    missing.append(job)
         with reporter.stage("pdf glyph check"):
-            stacks = {assets: _stacks(assets) for assets in setups}
+            stacks = _stacks(assets)
             for job in missing:
-                check_coverage(job.name, document_text(job.html) + "\n" + job.css, stacks[job.assets])
+                check_coverage(job.name, document_text(job.html) + "\n" + job.css, stacks)
     except FontError as exc:
         raise PdfError(str(exc)) from None
     return missing, entries
+
+
+def _read_index(cache: Path) -> dict[str, str]:
+    try:
+        return json.loads((cache / INDEX).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # none yet, or unreadable: the HTML of every PDF is made again
+
+
+def _write_index(cache: Path, index: dict[str, str]) -> None:
+    """Keep the index of entries that exist, written whole (a preview and a build may share it)."""
+    live = {inputs: name for inputs, name in index.items() if (cache / name).is_file()}
+    partial = cache / f"{INDEX}.{os.getpid()}.partial"
+    partial.write_text(json.dumps(live), encoding="utf-8")
+    os.replace(partial, cache / INDEX)
 
 
 def _stacks(assets: Path) -> list[tuple[str, ...]]:

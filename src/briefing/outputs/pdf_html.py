@@ -3,15 +3,19 @@
 Everything a PDF shows is decided here and in the templates: text, dates (Babel),
 UI strings (gettext), metadata. The result is one HTML string per PDF, with its page
 footer as a CSS rule (the renderer adds the print stylesheets), which is also what the
-render cache is keyed on.
+render cache is keyed on. Each PDF is first a `Planned`: a hash of everything its HTML
+is made from, so that a rebuild need not make the HTML of a PDF that did not change.
 """
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Callable
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -22,6 +26,7 @@ from ..model import Article, Briefing, Localized, Publication
 from .digests import Digest, digest_kind, period_name
 from .article_html import article_html
 from .markdown import external_url
+from .pages import shared_inputs
 from .pdf_render import PdfJob
 
 TEMPLATES = Path("templates") / "pdf"
@@ -44,22 +49,32 @@ class Meta:
     modified: datetime
 
 
+@dataclass(frozen=True)
+class Planned:
+    """A PDF to make: its file name, a hash of all its HTML is made from, and how to make the HTML."""
+
+    name: str
+    inputs: str
+    make: Callable[[], PdfJob]
+
+
 class Documents:
-    """Builds the HTML of every PDF of a publication; one Jinja environment per language."""
+    """Plans the HTML of every PDF of a publication; one Jinja environment per language."""
 
     def __init__(self, publication: Publication, project: Path):
         self.publication = publication
         self.project = project
         self.assets = project / TEMPLATES
         self._environments: dict[str, Environment] = {}
+        self._shared: dict[str, bytes] = {}
 
-    def briefing(self, briefing: Briefing, language: str, name: str) -> PdfJob:
+    def briefing(self, briefing: Briefing, language: str, name: str) -> Planned:
         text = self._text(language)
         topics = tuple(text(self.publication.config.topics[t].name) for t in briefing.topics)
         meta = Meta(text(briefing.title), self._author(language), text(briefing.summary), topics, briefing.published, briefing.updated)
-        return self._job(language, "briefing.html.j2", name, meta, briefing=briefing)
+        return self._plan(language, "briefing.html.j2", name, meta, [briefing], briefing=briefing)
 
-    def digest(self, digest: Digest, language: str, name: str) -> PdfJob:
+    def digest(self, digest: Digest, language: str, name: str) -> Planned:
         text = self._text(language)
         gettext = i18n.translations(self.project / i18n.LOCALES_DIR, language).gettext
         kind, name_of_period = digest_kind(digest.period, gettext), period_name(digest.period, language, gettext)
@@ -67,7 +82,15 @@ class Documents:
         meta = Meta(title, self._author(language), "; ".join(text(b.title) for b in digest.briefings), (gettext("Digest"),),
                     min(b.published for b in digest.briefings), max(b.updated for b in digest.briefings))
         issued = meta.modified.astimezone(ZoneInfo(self.publication.config.timezone)).date()
-        return self._job(language, "digest.html.j2", name, meta, digest=digest, issued=issued)
+        return self._plan(language, "digest.html.j2", name, meta, digest.briefings, digest=digest, issued=issued)
+
+    def _plan(self, language: str, template: str, name: str, meta: Meta, briefings, **context) -> Planned:
+        """The PDF's inputs: the shared ones (settings, templates, catalogs, code), its context and the articles it cites."""
+        if language not in self._shared:
+            self._shared[language] = shared_inputs(self.publication, language, self.assets, self.project / i18n.LOCALES_DIR)
+        cited = [self.publication.articles[a] for b in briefings for a in b.articles]
+        inputs = hashlib.sha256(self._shared[language] + pickle.dumps((template, meta, context, cited))).hexdigest()
+        return Planned(name, inputs, lambda: self._job(language, template, name, meta, **context))
 
     def _job(self, language: str, template: str, name: str, meta: Meta, **context) -> PdfJob:
         html = self._environment(language).get_template(template).render(meta=meta, **context)
@@ -111,7 +134,7 @@ def _helpers(publication: Publication, language: str, gettext) -> dict:
 
     return {
         "language": language,
-        "publication": publication,
+        "config": config,
         "t": localized,
         "plain": lambda value: value.in_language(language, fallback)[0],
         "long_date": lambda day: i18n.long_date(day, language),
