@@ -222,6 +222,8 @@ ENCODING_CASES = (
     Case("config: missing mkdocs.yml", {C: None}, (f"{C}:1:1: file: cannot read file: No such file or directory",)),
     Case("briefing: null document", {B: "~\n"}, (f"{B}:1:1: document: expected a mapping of fields (key: value), got null",)),
     Case("article: NUL byte in the body", article(append="nul \x00 here\n"), usable=True),
+    Case("article: a control character written as a YAML escape", article(("title: Sample article", 'title: "Sample\\x1farticle"')),
+         (f"{A}:3:8: title: control character U+001F in the text; remove it",)),
 )
 
 FILE_CASES = (

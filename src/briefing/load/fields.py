@@ -14,6 +14,8 @@ from .nodes import Mapping, Node, Scalar, Sequence
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A tag as a browser would read it: shown as text on every page, so the editor is told.
+# Characters no text field may hold (XML, feeds and PDFs refuse them); YAML lets "\x1f" escapes through.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?\s*>|<!--")
 WEB_ADDRESS = re.compile(r"^https?://[^\s/?#\"'<>`\\]+[^\s\"'<>`\\]*$", re.IGNORECASE)
 SHORT_TEXT = 500  # titles, names: longer is a pasting accident, and would swamp every list it appears in
@@ -104,6 +106,9 @@ class Fields:
         value = value.strip()
         if len(value) > limit:
             self.problems.error(node.location, self.name(key), f"text is too long ({len(value):,} characters; at most {limit:,})")
+            return None
+        if control := CONTROL.search(value):
+            self.problems.error(node.location, self.name(key), f"control character U+{ord(control.group()):04X} in the text; remove it")
             return None
         if tag := HTML_TAG.search(value):
             self.problems.warning(node.location, self.name(key), f"looks like HTML ({tag.group()[:40]}); it is shown as plain text")
