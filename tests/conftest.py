@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import textwrap
 import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Property tests try the same examples on every run, so `make test` (and CI) passes or fails
+# repeatably; `HYPOTHESIS_PROFILE=explore` draws new ones each run, to look for more bugs.
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 CONFIG = """\
 site_name: Test Briefing

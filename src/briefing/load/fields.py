@@ -17,7 +17,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Characters no text field may hold (XML, feeds and PDFs refuse them); YAML lets "\x1f" escapes through.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?\s*>|<!--")
-WEB_ADDRESS = re.compile(r"^https?://[^\s/?#\"'<>`\\]+[^\s\"'<>`\\]*$", re.IGNORECASE)
+WEB_ADDRESS = re.compile(r"^https?://[^\s\x00-\x1f\x7f/?#\"'<>`\\]+[^\s\x00-\x1f\x7f\"'<>`\\]*$", re.IGNORECASE)
 SHORT_TEXT = 500  # titles, names: longer is a pasting accident, and would swamp every list it appears in
 LONG_TEXT = 10_000  # summaries, key points, notes
 YEARS = range(1800, 2200)  # outside: a typo, and dates beyond year 1..9999 once shifted to UTC
