@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale
 
-from ..diagnostics import Location, Problems
+from ..diagnostics import Problems
 from ..model import Config, FeedSource, Language, Topic
 from .fields import LONG_TEXT, SLUG, Fields, is_language_code
 from .files import read_text

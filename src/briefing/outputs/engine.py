@@ -19,7 +19,9 @@ from markupsafe import escape
 
 from .. import i18n
 from ..model import Publication
+from .library_messages import collected_warnings
 from .pages import url_path
+from .workfiles import read_record
 
 SECTIONS = ("archive/", "topics/")
 
@@ -81,12 +83,12 @@ def build_language(publication: Publication, language: str, docs: Path, site: Pa
     config_path = work / f"mkdocs.{language}.yml"
     config_path.write_text(config_text, encoding="utf-8")
     state_path = work / f"engine.{language}.json"
-    previous = _read_state(state_path)
+    previous = read_record(state_path)
     state = {"fingerprint": _fingerprint(config_text, project / "templates" / "theme"), "docs": _manifest(docs)}
     state_path.unlink(missing_ok=True)  # until this run succeeds, nothing in `site` is trusted
     if previous.get("fingerprint") != state["fingerprint"] or not (site / "index.html").is_file():
         _run_mkdocs(config_path, language, dirty=False)
-        _write_search_index(site, json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8")))
+        write_search_index(site, json.loads(search_index_file(site).read_text(encoding="utf-8")))
         outcome = "rebuilt"
     else:
         stale = {path for path in previous["docs"].keys() | state["docs"].keys()
@@ -122,14 +124,15 @@ def _rebuild_pages(config_path: Path, language: str, site: Path, stale: set[str]
     _run_mkdocs(config_path, language, dirty=True)
     index = json.loads(index_path.read_text(encoding="utf-8"))
     index["docs"] = kept + index["docs"]
-    _write_search_index(site, index)
+    write_search_index(site, index)
 
 
-def _write_search_index(site: Path, index: dict) -> None:
+def write_search_index(site: Path, index: dict) -> None:
     """The index in one order, by page (each page's sections as MkDocs gave them), whichever way
-    it was built: a full build and an update of the same pages give the same bytes."""
+    it was built: a full build and an update of the same pages give the same bytes. In UTF-8,
+    not \\u escapes: a Korean index is half the size."""
     index["docs"].sort(key=lambda entry: entry["location"].split("#")[0])
-    search_index_file(site).unlink()  # a new file, never one the published site may share
+    search_index_file(site).unlink(missing_ok=True)  # a new file, never one the published site may share
     search_index_file(site).write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
@@ -153,13 +156,6 @@ def _fingerprint(config_text: str, theme: Path) -> str:
         if path.is_file():
             digest.update(path.relative_to(theme).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
-
-
-def _read_state(path: Path) -> dict:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
 
 
 def _run_mkdocs(config_path: Path, language: str, dirty: bool) -> None:
@@ -188,28 +184,21 @@ def _run_mkdocs(config_path: Path, language: str, dirty: bool) -> None:
 @contextmanager
 def _mkdocs_messages():
     """Collect MkDocs' warnings for our error message instead of letting them scroll by."""
-    messages: list[str] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            messages.append(record.getMessage())
 
     def not_dirty_notice(record: logging.LogRecord) -> bool:
         """MkDocs warns about every dirty build; ours are exact (see build_language), and strict mode would fail on it."""
         return not record.getMessage().startswith("A 'dirty' build is being performed")
 
     logger = logging.getLogger("mkdocs")
-    handler = Collect(logging.WARNING)
     saved = logger.propagate, logger.level
-    logger.addHandler(handler)
     logger.propagate, logger.level = False, logging.INFO
     build_logger = logging.getLogger("mkdocs.commands.build")
     build_logger.addFilter(not_dirty_notice)
     try:
-        yield messages
+        with collected_warnings(logger) as messages:
+            yield messages
     finally:
         build_logger.removeFilter(not_dirty_notice)
-        logger.removeHandler(handler)
         logger.propagate, logger.level = saved
 
 

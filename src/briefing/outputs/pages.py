@@ -20,6 +20,7 @@ from .. import i18n
 from ..model import Localized, Publication
 from .digests import digest_kind, period_name, weekly_digests
 from .markdown import escape_markdown, markdown_environment, relative_link
+from .workfiles import read_record
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def render_docs(publication: Publication, language: str, templates: Path, locale
     """
     pages = page_list(publication)
     manifest_path = out.with_name(f"{out.name}.pages.json")
-    previous = _read_manifest(manifest_path)
+    previous = read_record(manifest_path)
     base = shared_inputs(publication, language, templates, locales)
     env = markdown_environment(templates)
     translations = i18n.translations(locales, language)
@@ -106,13 +107,6 @@ def shared_inputs(publication: Publication, language: str, templates: Path, loca
             if path.is_file() and path.suffix != ".pyc":
                 digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
     return digest.digest()
-
-
-def _read_manifest(path: Path) -> dict[str, str]:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
 
 
 def _write_if_changed(target: Path, text: str) -> None:

@@ -27,6 +27,7 @@ from .digests import Digest, weekly_digests
 from .pdf_fonts import FontError, check_coverage, document_text, font_stacks, installed_font
 from .pdf_html import Documents, Planned
 from .pdf_render import PDF_VARIANT, PdfError, PdfJob, Rendered, print_stylesheets, render_into
+from .workfiles import read_record, write_whole
 
 CACHE_FOLDER = "pdf-cache"
 INDEX = "inputs.json"  # in the cache folder: which entry each PDF's inputs gave
@@ -98,7 +99,7 @@ def cache_folder(project: Path) -> Path:
 def _render(assets: Path, planned: list[Planned], cache: Path, reporter: Reporter) -> tuple[PdfReport, dict[str, Path]]:
     """Render what the cache lacks (in worker processes); every PDF's cache entry by name."""
     cache.mkdir(parents=True, exist_ok=True)
-    index = _read_index(cache)
+    index = read_record(cache / INDEX)  # none yet, or unreadable: the HTML of every PDF is made again
     missing, entries = _plan(assets, planned, cache, index, reporter)
     report = PdfReport()
     with reporter.stage("pdf render", total=len(missing)) as stage:
@@ -150,19 +151,10 @@ def _plan(assets: Path, planned: list[Planned], cache: Path, index: dict[str, st
     return missing, entries
 
 
-def _read_index(cache: Path) -> dict[str, str]:
-    try:
-        return json.loads((cache / INDEX).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}  # none yet, or unreadable: the HTML of every PDF is made again
-
-
 def _write_index(cache: Path, index: dict[str, str]) -> None:
     """Keep the index of entries that exist, written whole (a preview and a build may share it)."""
     live = {inputs: name for inputs, name in index.items() if (cache / name).is_file()}
-    partial = cache / f"{INDEX}.{os.getpid()}.partial"
-    partial.write_text(json.dumps(live), encoding="utf-8")
-    os.replace(partial, cache / INDEX)
+    write_whole(cache / INDEX, json.dumps(live).encode("utf-8"))
 
 
 def _stacks(assets: Path) -> list[tuple[str, ...]]:

@@ -12,9 +12,7 @@ import atexit
 import gc
 import logging
 import mimetypes
-import os
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +20,8 @@ from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 from . import pdf_subset
+from .library_messages import collected_warnings
+from .workfiles import write_whole
 
 # Tagged PDF (structure tree, /Lang, XMP metadata) for screen readers and text reuse.
 PDF_VARIANT = "pdf/ua-1"
@@ -60,22 +60,15 @@ def render_into(task: tuple[PdfJob, Path]) -> Rendered:
         rendered = render(job)
     except Exception as exc:  # noqa: BLE001 - any renderer failure, reported with the PDF it happened in
         raise PdfError(f"{job.name}: the PDF renderer failed: {type(exc).__name__}: {exc}") from None
-    _store(entry, rendered.pdf)
+    write_whole(entry, rendered.pdf)  # a crash mid-write must not leave half a PDF to reuse
     return Rendered(b"", rendered.pages, rendered.refused, rendered.warnings, time.process_time() - started)
-
-
-def _store(path: Path, data: bytes) -> None:
-    """Write a cache entry whole or not at all: a crash mid-write must not leave half a PDF to reuse."""
-    partial = path.with_suffix(f".{os.getpid()}.partial")
-    partial.write_bytes(data)
-    os.replace(partial, path)
 
 
 def render(job: PdfJob) -> Rendered:
     from weasyprint import HTML
 
     fetcher = _own_assets_fetcher(job.assets)
-    with _weasyprint_messages() as messages:
+    with collected_warnings(logging.getLogger("weasyprint")) as messages:
         counters, stylesheets, refused = _stylesheets(job.assets, print_stylesheets(job.assets), job.css)
         document = HTML(string=job.html, base_url=job.assets.resolve().as_uri() + "/", url_fetcher=fetcher).render(
             pdf_variant=PDF_VARIANT, font_config=_fonts(), counter_style=counters, stylesheets=stylesheets)
@@ -167,20 +160,3 @@ def _asset_path(url: str, root: Path) -> Path | None:
         return None
     path = Path(url2pathname(unquote(parts.path))).resolve()
     return path if path.is_relative_to(root) and path.is_file() else None
-
-
-@contextmanager
-def _weasyprint_messages():
-    messages: list[str] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            messages.append(record.getMessage())
-
-    logger = logging.getLogger("weasyprint")
-    handler = Collect(logging.WARNING)
-    logger.addHandler(handler)
-    try:
-        yield messages
-    finally:
-        logger.removeHandler(handler)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..model import Publication
 from . import engine, korean
+from .workfiles import read_record
 
 
 def write_search(publication: Publication, site: Path, work: Path | None = None) -> None:
@@ -36,9 +37,7 @@ def write_search(publication: Publication, site: Path, work: Path | None = None)
         if copy and copy.is_file():
             shutil.copyfile(copy, path)
             continue
-        index = extend(json.loads(source), glossary, analyzer)
-        # UTF-8, not \\u escapes: a Korean index is half the size.
-        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        engine.write_search_index(site / language, extend(json.loads(source), glossary, analyzer))
         if copy:
             for old in saved.glob(f"{language}-*.json"):
                 old.unlink()
@@ -52,10 +51,7 @@ def _read_words(saved: Path | None) -> dict[str, list[str]]:
     if saved is None:
         return {}
     saved.mkdir(parents=True, exist_ok=True)
-    try:
-        words = json.loads((saved / "words.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}  # none yet, or unreadable: Kiwi reads the words again
+    words = read_record(saved / "words.json")  # none yet, unreadable or of another version: Kiwi reads the words again
     return words.get("words", {}) if words.get("version") == korean.version() else {}
 
 
