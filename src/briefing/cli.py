@@ -119,20 +119,25 @@ def _build_reporting(project: Path, output: Path, work: Path | None, reporter: R
     started = time.monotonic()
     try:
         publication = build(project, output, work, reporter, site_url, strict)
-    except LoadError as exc:
-        _print_problems(exc.problems)
-        print(f"build failed: {len(exc.problems)} problem(s) in the sources; {output.name}/ left as it was", file=sys.stderr)
-        return False
-    except (BuildError, EngineError) as exc:
-        print(f"build failed: {exc}; {output.name}/ left as it was", file=sys.stderr)
-        return False
-    except OSError as exc:
-        print(f"build failed: {_system_error(exc)}; {output.name}/ left as it was", file=sys.stderr)
+    except FAILURES as exc:
+        print(f"build failed: {_failure(exc)}; {output.name}/ left as it was", file=sys.stderr)
         return False
     finally:
         reporter.close()
     reporter.say(f"Built {output} ({', '.join(publication.config.language_codes)}) in {time.monotonic() - started:.1f} s")
     return True
+
+
+# What stops a build or `briefing pdf` with a message: the sources, the outputs, the system.
+FAILURES = (LoadError, BuildError, EngineError, OSError)
+
+
+def _failure(exc: Exception) -> str:
+    """Why a build or `briefing pdf` stopped, in one line; the sources' problems are printed first."""
+    if isinstance(exc, LoadError):
+        _print_problems(exc.problems)
+        return f"{len(exc.problems)} problem(s) in the sources"
+    return _system_error(exc) if isinstance(exc, OSError) else str(exc)
 
 
 ERRNO_TEXT = re.compile(r"^\[Errno \d+\] |: '.*'$")  # "[Errno 28] No space left on device: '/path'"
@@ -150,15 +155,8 @@ def _pdf(args, project: Path) -> int:
     reporter = Reporter()
     try:
         written = make_digests(project, args.start, args.end, args.monthly, args.lang, Path(args.output).resolve(), reporter)
-    except LoadError as exc:
-        _print_problems(exc.problems)
-        print(f"pdf failed: {len(exc.problems)} problem(s) in the sources", file=sys.stderr)
-        return 1
-    except BuildError as exc:
-        print(f"pdf failed: {exc}", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"pdf failed: {_system_error(exc)}", file=sys.stderr)
+    except FAILURES as exc:
+        print(f"pdf failed: {_failure(exc)}", file=sys.stderr)
         return 1
     finally:
         reporter.close()

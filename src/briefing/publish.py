@@ -70,13 +70,17 @@ def link_tree(source: Path, target: Path) -> None:
     """`target` as a copy of `source` made of hard links: no data written, whatever the size.
 
     The files are shared, so nothing may later write into them in place: writers replace
-    files (remove, then write). Where the filesystem can't link, a real copy.
+    files (remove, then write). Where the filesystem can't link, real copies.
     """
+    shutil.copytree(source, target, copy_function=link_or_copy)
+
+
+def link_or_copy(source: Path | str, target: Path | str) -> None:
+    """A hard link to `source` at `target`: no data written; a copy where the filesystem can't link."""
     try:
-        shutil.copytree(source, target, copy_function=os.link)
-    except (OSError, shutil.Error):
-        shutil.rmtree(target, ignore_errors=True)
-        shutil.copytree(source, target)
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def publish(staging: Path, output: Path, trash: Path) -> None:

@@ -149,9 +149,7 @@ def _site_root(current: str) -> str:
     Files outside the docs tree (PDFs) are linked with these plain relative URLs in raw
     HTML, which MkDocs neither rewrites nor checks.
     """
-    path = current.removesuffix(".md")
-    in_own_folder = not (path == "index" or path.endswith("/index"))
-    return "../" * (path.count("/") + in_own_folder + 1)
+    return "../" * (url_path(current).count("/") + 1)
 
 
 def _front_matter(title: str, meta: dict) -> str:

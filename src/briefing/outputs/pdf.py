@@ -23,6 +23,7 @@ from ..diagnostics import BuildError
 from ..model import Publication
 from ..parallel import run_all
 from ..progress import Reporter
+from ..publish import link_or_copy
 from .digests import Digest, weekly_digests
 from .pdf_fonts import FontError, check_coverage, document_text, font_stacks, installed_font
 from .pdf_html import Documents, Planned
@@ -186,10 +187,7 @@ def _link_all(entries: dict[str, Path], target: Path) -> None:
     for name, entry in entries.items():
         path = target / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(entry, path)
-        except OSError:
-            shutil.copyfile(entry, path)
+        link_or_copy(entry, path)
 
 
 def _copy_all_or_none(entries: dict[str, Path], target: Path) -> None:

@@ -89,6 +89,12 @@ def _characters(font: Font) -> frozenset[int]:
         return frozenset(face.getBestCmap())
 
 
+@lru_cache(maxsize=None)
+def _covered(stack: tuple[str, ...]) -> frozenset[int]:
+    """Every character some font of the stack has: made once, not for each PDF checked."""
+    return frozenset().union(*(_characters(installed_font(family)) for family in stack))
+
+
 def document_text(html: str) -> str:
     """What a reader can see in an HTML document: text and alt text, not markup or scripts."""
     parser = _TextParser()
@@ -114,10 +120,10 @@ def check_coverage(name: str, text: str, stacks: list[tuple[str, ...]]) -> None:
     needed = {ord(c) for c in set(text) if _visible(c)}
     missing, lacking = set(), []
     for stack in stacks:
-        fonts = [installed_font(family) for family in stack]
-        uncovered = needed - frozenset().union(*(_characters(font) for font in fonts))
+        uncovered = needed - _covered(stack)
         missing |= uncovered
-        lacking += [font for font in fonts if uncovered and font not in lacking]
+        if uncovered:
+            lacking += [font for font in map(installed_font, stack) if font not in lacking]
     if missing:
         codes = sorted(missing)
         listed = ", ".join(_describe(code) for code in codes[:10]) + (", …" if len(codes) > 10 else "")
