@@ -73,7 +73,7 @@ class Store:
         shown = relative(path, self.project.resolve())
         self.ids[path.stem] = shown
         try:
-            front, body = split_front_matter(path.read_text(encoding="utf-8"), shown, Problems()) or ("", "")
+            front, body, _ = split_front_matter(path.read_text(encoding="utf-8"), shown, Problems()) or ("", "", 0)
             meta = yaml.safe_load(front) or {}
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
             return  # `briefing check` reports it; its id is still taken

@@ -83,14 +83,11 @@ def _read_bytes(root: Path, path: Path, shown: str, problems: Problems) -> bytes
         return None
 
 
-def split_front_matter(text: str, shown: str, problems: Problems) -> tuple[str, str] | None:
-    """(front matter, body) of a Markdown file that opens with a `---` block."""
-    parts = split_front_matter_at(text, shown, problems)
-    return parts[:2] if parts else None
+def split_front_matter(text: str, shown: str, problems: Problems) -> tuple[str, str, int] | None:
+    """(front matter, body, line the body starts on) of a Markdown file that opens with a `---` block.
 
-
-def split_front_matter_at(text: str, shown: str, problems: Problems) -> tuple[str, str, int] | None:
-    """(front matter, body, line the body starts on): messages about the body name its lines."""
+    The line lets messages about the body name their lines.
+    """
     lines = text.split("\n")
     if lines[0].strip() != "---":
         problems.error(Location(shown), "front matter", "missing front matter: the file must start with a line '---'")

@@ -12,7 +12,7 @@ from ..model import Article, Briefing, Config, Publication, Source
 from .config import load_config
 from .body import check_body
 from .fields import LONG_TEXT, Fields
-from .files import read_text, source_files, split_front_matter_at
+from .files import read_text, source_files, split_front_matter
 from .glossary import load_glossary
 from .nodes import parse_yaml
 
@@ -110,7 +110,7 @@ def _topics(fields: Fields, config: Config) -> tuple[str, ...]:
 
 
 def _article(path: Path, shown: str, text: str, problems: Problems, config: Config):
-    parts = split_front_matter_at(text, shown, problems)
+    parts = split_front_matter(text, shown, problems)
     if parts is None:
         return None
     front, body, body_line = parts
