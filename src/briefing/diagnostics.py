@@ -36,6 +36,11 @@ class Problem:
         return _printable(f"{self.location}: {self.field}: {level}{self.message}")
 
 
+def line_and_column(text: str, offset: int) -> tuple[int, int]:
+    """Where a character offset of `text` is, as 1-based line and column."""
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
 def _printable(text: str) -> str:
     """One line, and no terminal control sequences from an editor's key names or values."""
     return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..diagnostics import Location, Problems
+from ..diagnostics import Location, Problems, line_and_column
 from .fields import HTML_TAG
 
 # Inline links and images `](dest`, and reference definitions `[label]: dest`.
@@ -31,5 +31,5 @@ def check_body(body: str, shown: str, first_line: int, problems: Problems) -> No
 
 
 def _place(body: str, offset: int, shown: str, first_line: int) -> Location:
-    line = body.count("\n", 0, offset)
-    return Location(shown, first_line + line, offset - (body.rfind("\n", 0, offset) + 1) + 1)
+    line, column = line_and_column(body, offset)
+    return Location(shown, first_line + line - 1, column)

@@ -13,7 +13,7 @@ from typing import Union
 
 import yaml
 
-from ..diagnostics import Location, Problems
+from ..diagnostics import Location, Problems, line_and_column
 
 COLLECTION_TAGS = ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map")
 TAG_NAMES = {
@@ -93,8 +93,8 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -
         problems.error(where, "yaml", f"malformed YAML: {message}")
         return None
     except yaml.reader.ReaderError as exc:  # control characters, invalid code points
-        line = text.count("\n", 0, exc.position)
-        where = Location(path, line + 1 + line_offset, exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1)
+        line, column = line_and_column(text, exc.position)
+        where = Location(path, line + line_offset, column)
         problems.error(where, "yaml", f"character U+{exc.character:04X} is not allowed in YAML ({exc.reason}); remove it")
         return None
     if root is None:
