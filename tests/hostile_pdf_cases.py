@@ -81,5 +81,5 @@ PDF_CASES = (
         command=("pdf", "--from", "2025-10-01", "--to", "2025-10-31/../../x", "--output", "{project}/out")),
     pdf("pdf: --output is a file", {"out": "an editor's notes, not a folder\n"}, ("pdf failed: File exists: {project}/out",)),
     pdf("pdf: a template error", {"templates/pdf/digest.html.j2": "{% extends '_layout.html.j2' %}{% block body %}{{ digest.nothing.here }}{% endblock %}\n"},
-        ("pdf failed: templates/pdf/digest.html.j2:1: template error: 'briefing.outputs.digests.Digest object' has no attribute 'nothing'",)),
+        ("pdf failed: templates/pdf/digest.html.j2:1: template error: 'briefing.outputs.periods.Digest object' has no attribute 'nothing'",)),
 )

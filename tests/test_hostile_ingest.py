@@ -11,7 +11,7 @@ import pytest
 
 from briefing.load import load
 from briefing.load.fields import SLUG
-from briefing.outputs.article_html import article_html
+from briefing.outputs.site.article_html import article_html
 from hostile_ingest_cases import INGEST_CASES, ROUTES
 from hostile_runner import run_case
 from ingest_server import Server

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from briefing.ingest.feeds import NotAFeed, parse_feed
+from briefing.ingest.feed_reader import NotAFeed, parse_feed
 from briefing.ingest.language import detect_language
 
 from ingest_fixtures import ATOM, CP949_BODY, CP949_TITLE, EUC_KR_FEED, HOSTILE, MALFORMED, REAL_FEEDS, RSS1, RSS2, UNDATED

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from briefing.ingest.pages import parse_page
+from briefing.ingest.html_page import parse_page
 from briefing.ingest.pasted import parse_pasted
 from briefing.load import load
 

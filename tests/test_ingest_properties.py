@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 
 from briefing.diagnostics import Problems
 from briefing.ingest.draft import Unusable
-from briefing.ingest.feeds import NotAFeed, parse_feed
-from briefing.ingest.pages import parse_page
+from briefing.ingest.feed_reader import NotAFeed, parse_feed
+from briefing.ingest.html_page import parse_page
 from briefing.ingest.pasted import parse_pasted
 from briefing.ingest.run import finish
 from briefing.ingest.slug import MAX_LENGTH, slugify
@@ -30,7 +30,7 @@ from briefing.ingest.store import Store
 from briefing.load import load
 from briefing.load.config import load_config
 from briefing.load.fields import SLUG
-from briefing.outputs.article_html import article_html
+from briefing.outputs.site.article_html import article_html
 from conftest import CONFIG
 from ingest_fixtures import SEEDS
 from payloads import html_payloads, live_markup, markdown_payloads

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from briefing.diagnostics import Problems
 from briefing.load import load
 from briefing.outputs.feeds import write_feeds
-from briefing.outputs.pages import render_docs
+from briefing.outputs.site import render_docs
 from conftest import ARTICLE, BRIEFING, CONFIG, REPO, write_tree
 
 BRIEFING_PATH = "briefings/2025-10-31-sample.yaml"
@@ -68,8 +68,9 @@ def render_all(publication, root: Path) -> None:
     """Every page in every language, and every feed, from the model the loader accepted."""
     with tempfile.TemporaryDirectory() as out:
         for language in publication.config.language_codes:
-            render_docs(publication, language, REPO / "templates" / "site", root / "locales", Path(out) / "docs" / language)
-        write_feeds(publication, Path(out) / "site", REPO)
+            docs = Path(out) / "docs" / language
+            render_docs(publication, language, REPO / "templates" / "site", root / "locales", docs, docs.with_suffix(".json"))
+        write_feeds(publication, Path(out) / "site", REPO / "templates" / "feeds", REPO / "locales")
 
 
 @PROPERTY

@@ -8,17 +8,18 @@ import sys
 
 from briefing import parallel
 from briefing.cli import main
-from briefing.outputs import pdf, pdf_html, pdf_render
+from briefing.outputs.pdf import documents as pdf_html, render as pdf_render
+from briefing.workspace import Workspace
 
 import pdftools
 from conftest import BRIEFING
 
-SAMPLE = ["2025-10-31-sample.en.pdf", "2025-10-31-sample.ko.pdf", "digests/2025-W44.en.pdf", "digests/2025-W44.ko.pdf"]
+SAMPLE = ["pdf/2025-10-31-sample.en.pdf", "pdf/2025-10-31-sample.ko.pdf", "pdf/digests/2025-W44.en.pdf", "pdf/digests/2025-W44.ko.pdf"]
 
 
 def pdf_bytes(project) -> dict[str, bytes]:
-    folder = project / "site" / "pdf"
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*.pdf"))}
+    site = project / "site"
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted((site / "pdf").rglob("*.pdf"))}
 
 
 def test_rebuild_renders_only_the_pdfs_whose_inputs_changed(make_project, monkeypatch, capsys):
@@ -45,7 +46,7 @@ def test_rebuild_renders_only_the_pdfs_whose_inputs_changed(make_project, monkey
     assert "Wrote 4 PDFs: 0 rendered (0 pages), 4 unchanged" in capsys.readouterr().err
     # A briefing loses its Korean summary: its Korean PDF and the Korean digest of its week change.
     (project / "briefings/2025-10-31-sample.yaml").write_text(BRIEFING.replace("ko: 무슨 일이 있었나.", "ko: ''"), encoding="utf-8")
-    assert build() == ["2025-10-31-sample.ko.pdf", "digests/2025-W44.ko.pdf"]
+    assert build() == ["pdf/2025-10-31-sample.ko.pdf", "pdf/digests/2025-W44.ko.pdf"]
     assert "What happened. (번역 준비 중)" in pdftools.text(project / "site/pdf/2025-10-31-sample.ko.pdf")
     template = project / "templates/pdf/briefing.html.j2"
     template.write_text(template.read_text(encoding="utf-8").replace('class="masthead"', 'class="masthead" role="banner"'), encoding="utf-8")
@@ -53,7 +54,7 @@ def test_rebuild_renders_only_the_pdfs_whose_inputs_changed(make_project, monkey
     stylesheet = project / "templates/pdf/print.css"
     stylesheet.write_text(stylesheet.read_text(encoding="utf-8").replace("#1f3a5f", "#203a5f"), encoding="utf-8")
     assert build() == SAMPLE
-    assert len(list((project / "build" / pdf.CACHE_FOLDER).glob("*.pdf"))) == 4  # outdated renders are pruned
+    assert len(list(Workspace.of(project).pdf_cache.glob("*.pdf"))) == 4  # outdated renders are pruned
 
 
 def test_same_input_same_bytes_whatever_the_clock_or_folder(make_project, monkeypatch, tmp_path):
@@ -114,8 +115,8 @@ def test_pdf_command_refuses_bad_requests_with_a_message(make_project):
 def test_a_pdf_does_not_depend_on_what_its_renderer_rendered_before(make_project):
     """A renderer process keeps fonts and parsed stylesheets between PDFs (pdf_render): the bytes must not show it."""
     from briefing.load import load_or_raise
-    from briefing.outputs.digests import weekly_digests
-    from briefing.outputs.pdf_html import Documents
+    from briefing.outputs.periods import weekly_digests
+    from briefing.outputs.pdf.documents import Documents
 
     project = make_project(templates=True)
     publication = load_or_raise(project)

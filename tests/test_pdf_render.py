@@ -10,9 +10,9 @@ import threading
 import pytest
 
 from briefing.cli import main
-from briefing.outputs.pdf_fonts import FontError, check_coverage, font_stacks
-from briefing.outputs.pdf_html import keep_hangul_words, page_counter_css
-from briefing.outputs.pdf_render import PdfJob, render
+from briefing.outputs.pdf.fonts import FontError, check_coverage, font_stacks
+from briefing.outputs.pdf.documents import keep_hangul_words, page_counter_css
+from briefing.outputs.pdf.render import PdfJob, render
 
 import pdftools
 from conftest import ARTICLE, BRIEFING, REPO
@@ -109,7 +109,7 @@ def test_glyph_check_names_the_characters_the_font_and_the_place(make_project, c
                             ARTICLE.replace("Body of the sample article.", "Markets rose 😀 while 𓀀 was found.")}, templates=True)
     assert main(["--project", str(project), "build", "-q"]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("build failed: 2025-10-31-sample.en.pdf: 2 character(s) have no glyph in font ")
+    assert err.startswith("build failed: pdf/2025-10-31-sample.en.pdf: 2 character(s) have no glyph in font ")
     assert ": '𓀀' (U+13000 EGYPTIAN HIEROGLYPH A001), '😀' (U+1F600 GRINNING FACE); first seen in “Markets rose 😀 while 𓀀 was found.”" in err
     for font in ("Charis SIL (/usr/share/fonts/", "Noto Serif CJK KR (/usr/share/fonts/", "Noto Sans CJK KR (/usr/share/fonts/"):
         assert font in err
@@ -149,7 +149,7 @@ def test_page_footer_follows_the_language_word_order():
 
 def test_briefing_without_articles_has_no_empty_sources_or_appendix(make_project):
     from briefing.load import load_or_raise
-    from briefing.outputs.pdf_html import Documents
+    from briefing.outputs.pdf.documents import Documents
 
     project = make_project({"briefings/2025-10-31-sample.yaml": BRIEFING.replace("articles: [2025-10-30-sample]", "articles: []")},
                            templates=True)
@@ -161,8 +161,8 @@ def test_briefing_without_articles_has_no_empty_sources_or_appendix(make_project
 def test_korean_fonts_are_compact_subsets_that_draw_the_same_pixels(make_project, tmp_path, monkeypatch):
     """Only the glyphs used, found by CID (pdf_subset): the same page as WeasyPrint's own subsets, in a fraction of the bytes."""
     from briefing.load import load_or_raise
-    from briefing.outputs import pdf_subset
-    from briefing.outputs.pdf_html import Documents
+    from briefing.outputs.pdf import subset as pdf_subset
+    from briefing.outputs.pdf.documents import Documents
 
     project = make_project(templates=True)
     publication = load_or_raise(project)

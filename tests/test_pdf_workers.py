@@ -36,7 +36,7 @@ def test_a_renderer_crash_in_a_worker_names_the_pdf_in_one_line(make_project, mo
     capsys.readouterr()
     assert main(["--project", str(project), "build", "-q"]) == 1
     err = capsys.readouterr().err
-    assert err == ("build failed: 2025-10-31-sample.en.pdf: the PDF renderer failed: TypeError: min-content width for TextBox "
+    assert err == ("build failed: pdf/2025-10-31-sample.en.pdf: the PDF renderer failed: TypeError: min-content width for TextBox "
                    "not handled yet; site/ left as it was\n")
     assert site_files(project) == before
 

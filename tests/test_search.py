@@ -10,7 +10,7 @@ import pytest
 
 from briefing.cli import main
 from briefing.load import load
-from briefing.outputs import korean, search
+from briefing.outputs.search import index as search, korean
 
 from conftest import BRIEFING
 

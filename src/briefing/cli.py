@@ -14,8 +14,9 @@ from pathlib import Path
 from .build import build, make_digests
 from .diagnostics import BuildError, LoadError, Problem, Problems
 from .load import load
-from .outputs.engine import EngineError
+from .engine import EngineError
 from .progress import Reporter
+from .workspace import Workspace
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,12 +114,12 @@ def _build(args, project: Path) -> int:
     return 0 if _build_reporting(project, output, None, Reporter(quiet=args.quiet), args.strict) else 1
 
 
-def _build_reporting(project: Path, output: Path, work: Path | None, reporter: Reporter, strict: bool = False,
+def _build_reporting(project: Path, output: Path, workspace: Workspace | None, reporter: Reporter, strict: bool = False,
                      site_url: str | None = None) -> bool:
     """Build once; print what went wrong (file, line, field) and say whether it worked."""
     started = time.monotonic()
     try:
-        publication = build(project, output, work, reporter, site_url, strict)
+        publication = build(project, output, workspace, reporter, site_url, strict)
     except FAILURES as exc:
         print(f"build failed: {_failure(exc)}; {output.name}/ left as it was", file=sys.stderr)
         return False
@@ -170,8 +171,8 @@ def _serve(args, project: Path) -> int:
 
     reporter = Reporter(display=False)
     local = f"http://{args.host}:{args.port}/"
-    serve(project, args.host, args.port, lambda output, work: _build_reporting(project, output, work, reporter, site_url=local),
-          reporter.say)
+    serve(project, args.host, args.port,
+          lambda output, workspace: _build_reporting(project, output, workspace, reporter, site_url=local), reporter.say)
     return 0
 
 

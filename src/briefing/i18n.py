@@ -1,4 +1,4 @@
-"""Babel dates and gettext catalogs, per call and per language: never a global locale."""
+"""Babel dates and gettext catalogs, per call and per language (never a global locale), and the Localizer that every output speaks through."""
 
 from __future__ import annotations
 
@@ -6,11 +6,15 @@ from datetime import date, datetime
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
+from typing import Callable
 
 from babel.dates import format_date, format_interval, format_skeleton, format_time, get_timezone_gmt
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
+from markupsafe import Markup
+
+from .model import Config, Localized
 
 LOCALES_DIR = "locales"
 DOMAIN = "messages"
@@ -51,3 +55,58 @@ def month(day: date, language: str) -> str:
 def date_range(start: date, end: date, language: str) -> str:
     """"Oct 27 – Nov 2, 2025" / "2025년 10월 27일 ~ 11월 2일": the shared parts said once."""
     return format_interval(start, end, "yMMMd", locale=language)
+
+
+class Localizer:
+    """One language's way of saying things, for every output: texts with the fallback rule, dates, UI strings.
+
+    Templates of every output get the same helpers from it (`helpers`); code asks it directly.
+    """
+
+    def __init__(self, config: Config, language: str, locales: Path):
+        self.config = config
+        self.language = language
+        self.translations = translations(locales, language)
+        self.gettext = self.translations.gettext
+
+    def shown(self, value: Localized) -> tuple[str, str]:
+        """The text in this language, else in the first of the publication's languages that has it; and which."""
+        return value.in_language(self.language, self.config.language_codes)
+
+    def text(self, value: Localized) -> str:
+        return self.shown(value)[0]
+
+    def marked(self, value: Localized, escape: Callable[[str], Markup]) -> Markup:
+        """The text escaped for its output; in another language, visibly marked as untranslated."""
+        text, shown_in = self.shown(value)
+        if shown_in == self.language:
+            return escape(text)
+        return Markup('<span lang="{}" class="untranslated">{}</span> <small class="untranslated-label">({})</small>').format(
+            shown_in, escape(text), self.gettext("Not yet translated"))
+
+    def long_date(self, day: date) -> str:
+        return long_date(day, self.language)
+
+    def date_time(self, moment: datetime) -> str:
+        return date_time(moment, self.language)
+
+    def month(self, day: date) -> str:
+        return month(day, self.language)
+
+    def date_range(self, start: date, end: date) -> str:
+        return date_range(start, end, self.language)
+
+    def helpers(self, escape: Callable[[str], Markup]) -> dict:
+        """What templates call, `escape` being their output's escaping (Markdown or HTML)."""
+        return {
+            "language": self.language,
+            "t": lambda value: self.marked(value, escape),
+            "plain": self.text,
+            "long_date": self.long_date,
+            "date_time": self.date_time,
+            "month_name": self.month,
+            "date_range": self.date_range,
+            "topic_name": lambda slug: self.marked(self.config.topics[slug].name, escape),
+            "period_name": lambda period: period.name(self),
+            "digest_kind": lambda period: period.kind_name(self),
+        }

@@ -6,16 +6,17 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
-from .outputs.engine import serve_with_live_reload
+from .engine import serve_with_live_reload
+from .workspace import Workspace
 
 WATCHED = ("briefings", "content", "templates", "locales", "mkdocs.yml", "glossary.yml")
 
 
-def serve(project: Path, host: str, port: int, build_once: Callable[[Path, Path], bool], say: Callable[[str], None]) -> None:
-    """`build_once(output, work)` builds and reports; a failed rebuild keeps the last good preview."""
+def serve(project: Path, host: str, port: int, build_once: Callable[[Path, Workspace], bool], say: Callable[[str], None]) -> None:
+    """`build_once(output, workspace)` builds and reports; a failed rebuild keeps the last good preview."""
     with tempfile.TemporaryDirectory(prefix="briefing-serve-") as scratch:
-        site, work = Path(scratch) / "site", Path(scratch) / "work"
-        if not build_once(site, work):
+        site, workspace = Path(scratch) / "site", Workspace.scratch(project, Path(scratch) / "work")
+        if not build_once(site, workspace):
             site.mkdir(parents=True, exist_ok=True)
         say(f"Serving on http://{host}:{port}/ (Ctrl+C to stop); watching {', '.join(WATCHED)}")
-        serve_with_live_reload(site, host, port, [project / name for name in WATCHED], lambda: build_once(site, work))
+        serve_with_live_reload(site, host, port, [project / name for name in WATCHED], lambda: build_once(site, workspace))

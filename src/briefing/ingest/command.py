@@ -9,9 +9,9 @@ from ..diagnostics import Problems
 from ..load.config import load_config
 from ..load.fields import SLUG
 from ..model import Config
-from .report import Reporter
+from ..workspace import INGEST_STATE
+from .report import IngestReporter
 from .run import Job, Options, run
-from .state import STATE_FILE
 from .store import ARTICLES, leads_outside
 
 
@@ -27,12 +27,12 @@ def ingest_command(project: Path, kind: str | None, locations: list[str], topics
     if usage:
         print(f"briefing ingest: {usage}", file=sys.stderr)
         return 2
-    for folder in (ARTICLES, STATE_FILE.parent):
+    for folder in (ARTICLES, INGEST_STATE.parent):
         if outside := leads_outside(project, folder):
             print(f"briefing ingest: {outside}", file=sys.stderr)
             return 1
     jobs = _jobs(config, kind, locations)
-    with Reporter(len(jobs)) as reporter:
+    with IngestReporter(len(jobs)) as reporter:
         reports = run(project, config, jobs, Options(wanted, slug), reporter.started, reporter.finished)
     reporter.table(reports)
     return 1 if any(report.failed for report in reports) else 0

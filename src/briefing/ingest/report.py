@@ -26,7 +26,7 @@ def shown(text: str, limit: int | None = None) -> Text:
     return Text(text if limit is None or len(text) <= limit else text[: limit - 1] + "…")
 
 
-class Reporter:
+class IngestReporter:
     def __init__(self, total: int, out: Console | None = None, err: Console | None = None):
         self.out = out or Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
         self.err = err or Console(stderr=True, highlight=False, soft_wrap=True)
@@ -36,7 +36,7 @@ class Reporter:
         # On a terminal, lines go through the bar's console so they scroll above it instead of tearing it.
         self.lines = self.err if self.err.is_terminal else self.out
 
-    def __enter__(self) -> "Reporter":
+    def __enter__(self) -> "IngestReporter":
         self.progress.start()
         return self
 

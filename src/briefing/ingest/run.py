@@ -13,11 +13,11 @@ from typing import Callable
 
 from ..model import Config, FeedSource
 from .draft import Draft, Unusable
-from .feeds import NotAFeed, parse_feed
+from .feed_reader import NotAFeed, parse_feed
 from .fit import fit
 from .http import FetchError, Limits
 from .language import detect_language
-from .pages import page_language_hint, parse_page
+from .html_page import page_language_hint, parse_page
 from .pasted import parse_pasted
 from .sanitize import block_text
 from .sources import decode_text, load, page_kind

@@ -12,12 +12,12 @@ import os
 import tempfile
 from pathlib import Path
 
-STATE_FILE = Path(".briefing") / "ingest-state.json"
+from ..workspace import INGEST_STATE, Workspace
 
 
 class State:
     def __init__(self, project: Path):
-        self.path = project / STATE_FILE
+        self.path = Workspace.of(project).ingest_state
         self.validators: dict[str, dict[str, str]] = {}
         self.guids: dict[str, str] = {}
         self.problem: str | None = None
@@ -28,7 +28,7 @@ class State:
         except FileNotFoundError:
             pass
         except (OSError, ValueError, AttributeError) as exc:
-            self.problem = f"{STATE_FILE}: unreadable ({exc}); starting afresh"
+            self.problem = f"{INGEST_STATE}: unreadable ({exc}); starting afresh"
 
     def remember(self, url: str, etag: str | None, last_modified: str | None) -> None:
         self.validators[url] = {key: value for key, value in (("etag", etag), ("last_modified", last_modified)) if value}

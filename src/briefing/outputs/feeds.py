@@ -17,11 +17,10 @@ from feedgen.feed import FeedGenerator
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import escape
 
-from .. import i18n
+from ..i18n import Localizer
 from ..model import Briefing, Publication
-from .markdown import external_url
-
-FILES = {"rss": "feed.xml", "atom": "atom.xml", "json": "feed.json"}
+from .formats import ATOM, JSON_FEED, RSS, Format
+from .site.markdown_escape import external_url
 
 
 @dataclass(frozen=True)
@@ -48,68 +47,71 @@ class Feed:
     author: str
     entries: tuple[Entry, ...]
 
+    def path(self, kind: Format) -> str:
+        """The feed's file of one kind, under site/."""
+        return kind.path_for(language=self.language, folder=self.folder)
+
+    def url(self, kind: Format) -> str:
+        return self.home + kind.file
+
 
 def feed_folders(publication: Publication) -> list[str]:
     """Folders that get feeds: the language root and every topic with briefings."""
     return [""] + [f"topics/{slug}/" for slug in publication.config.topics if publication.briefings_on(slug)]
 
 
-def write_feeds(publication: Publication, site: Path, project: Path) -> None:
-    env = Environment(loader=FileSystemLoader(project / "templates" / "feeds"), extensions=["jinja2.ext.i18n"],
+def write_feeds(publication: Publication, site: Path, templates: Path, locales: Path) -> None:
+    env = Environment(loader=FileSystemLoader(templates), extensions=["jinja2.ext.i18n"],
                       autoescape=True, trim_blocks=True, lstrip_blocks=True)
     for language in publication.config.language_codes:
-        env.install_gettext_translations(i18n.translations(project / i18n.LOCALES_DIR, language), newstyle=True)
-        entries = {b.id: _entry(publication, b, language, env) for b in publication.briefings}
-        for feed in _feeds(publication, language, entries):
-            folder = site / language / feed.folder
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / FILES["rss"]).write_bytes(_xml(feed, "rss"))
-            (folder / FILES["atom"]).write_bytes(_xml(feed, "atom"))
-            (folder / FILES["json"]).write_text(json_feed(feed), encoding="utf-8")
+        localizer = Localizer(publication.config, language, locales)
+        env.install_gettext_translations(localizer.translations, newstyle=True)
+        entries = {b.id: _entry(publication, b, localizer, env) for b in publication.briefings}
+        for feed in _feeds(publication, localizer, entries):
+            (site / feed.path(RSS)).parent.mkdir(parents=True, exist_ok=True)
+            (site / feed.path(RSS)).write_bytes(_xml(feed, RSS))
+            (site / feed.path(ATOM)).write_bytes(_xml(feed, ATOM))
+            (site / feed.path(JSON_FEED)).write_text(json_feed(feed), encoding="utf-8")
 
 
-def _text(publication: Publication, value, language: str) -> str:
-    return value.in_language(language, publication.config.language_codes)[0]
-
-
-def _feeds(publication: Publication, language: str, entries: dict[str, Entry]):
-    config = publication.config
-    root = f"{config.site_url}{language}/"
-    site_name = _text(publication, config.site_name, language)
-    author = _text(publication, config.author or config.site_name, language)
+def _feeds(publication: Publication, localizer: Localizer, entries: dict[str, Entry]):
+    config, text = publication.config, localizer.text
+    root = f"{config.site_url}{localizer.language}/"
+    site_name = text(config.site_name)
+    author = text(config.author or config.site_name)
     for folder in feed_folders(publication):
         if folder:
             topic = config.topics[folder.split("/")[1]]
-            title = f"{site_name} — {_text(publication, topic.name, language)}"
+            title = f"{site_name} — {text(topic.name)}"
             chosen = publication.briefings_on(topic.slug)
         else:
             title, chosen = site_name, publication.briefings
         newest = tuple(entries[b.id] for b in chosen[: config.feed_limit])
-        yield Feed(folder, language, title, _text(publication, config.description, language), root + folder, author, newest)
+        yield Feed(folder, localizer.language, title, text(config.description), root + folder, author, newest)
 
 
-def _entry(publication: Publication, briefing: Briefing, language: str, env: Environment) -> Entry:
-    config = publication.config
+def _entry(publication: Publication, briefing: Briefing, localizer: Localizer, env: Environment) -> Entry:
+    config, text, language = publication.config, localizer.text, localizer.language
     root = f"{config.site_url}{language}/"
     sources = [
         {"page": f"{root}articles/{article.id}/", "title": article.title, "outlet": article.source.name,
          "original": str(external_url(article.url))}
         for article in (publication.articles[article_id] for article_id in briefing.articles)
     ]
-    summary = _text(publication, briefing.summary, language)
+    summary = text(briefing.summary)
     content = env.get_template("entry.html.j2").render(
-        summary=summary, key_points=[_text(publication, p, language) for p in briefing.key_points], sources=sources)
+        summary=summary, key_points=[text(p) for p in briefing.key_points], sources=sources)
     host = urlsplit(config.site_url).hostname or "localhost"
     return Entry(
         # A tag URI (RFC 4151) from the id and date: it survives edits and URL changes.
         id=f"tag:{host},{briefing.date.isoformat()}:{language}/briefings/{briefing.id}",
         url=f"{root}briefings/{briefing.id}/",
-        title=_text(publication, briefing.title, language),
+        title=text(briefing.title),
         summary=summary,
         content_html=content,
         published=briefing.published,
         updated=briefing.updated,
-        categories=tuple((_text(publication, config.topics[t].name, language), f"{root}topics/{t}/") for t in briefing.topics),
+        categories=tuple((text(config.topics[t].name), f"{root}topics/{t}/") for t in briefing.topics),
     )
 
 
@@ -119,17 +121,17 @@ def _newest(feed: Feed) -> datetime:
     return max((entry.updated for entry in feed.entries), default=fallback)
 
 
-def _xml(feed: Feed, kind: str) -> bytes:
+def _xml(feed: Feed, kind: Format) -> bytes:
     generator = FeedGenerator()
     generator.load_extension("dc", atom=False, rss=True)
-    generator.id(feed.home + FILES["atom"])
+    generator.id(feed.url(ATOM))
     generator.title(feed.title)
     # Readers take an RSS channel description as HTML; Atom's subtitle is text.
-    generator.description(str(escape(feed.description)) if kind == "rss" else feed.description)
+    generator.description(str(escape(feed.description)) if kind == RSS else feed.description)
     generator.language(feed.language)
     generator.author({"name": feed.author})
     generator.generator("briefing", version=None, uri=None)
-    generator.link(href=feed.home + FILES[kind], rel="self", type=f"application/{kind}+xml")
+    generator.link(href=feed.url(kind), rel="self", type=kind.media_type)
     generator.link(href=feed.home, rel="alternate")  # after self: RSS's <link> is the last one set
     generator.updated(_newest(feed))
     generator.lastBuildDate(_newest(feed))
@@ -148,7 +150,7 @@ def _xml(feed: Feed, kind: str) -> bytes:
         entry.dc.dc_creator(feed.author)
         for label, scheme in item.categories:
             entry.category(term=label, scheme=scheme, label=label)
-    return generator.rss_str(pretty=True) if kind == "rss" else generator.atom_str(pretty=True)
+    return generator.rss_str(pretty=True) if kind == RSS else generator.atom_str(pretty=True)
 
 
 def json_feed(feed: Feed) -> str:
@@ -157,7 +159,7 @@ def json_feed(feed: Feed) -> str:
         "version": "https://jsonfeed.org/version/1.1",
         "title": feed.title,
         "home_page_url": feed.home,
-        "feed_url": feed.home + FILES["json"],
+        "feed_url": feed.url(JSON_FEED),
         "description": feed.description,
         "language": feed.language,
         "authors": [{"name": feed.author}],

@@ -17,13 +17,13 @@ from pathlib import Path
 import yaml
 from markupsafe import escape
 
-from .. import i18n
+from ..i18n import LOCALES_DIR, Localizer
+from ..library_logs import collected_warnings
 from ..model import Publication
-from .library_messages import collected_warnings
-from .pages import url_path
-from .workfiles import read_record
-
-SECTIONS = ("archive/", "topics/")
+from ..outputs.formats import HEAD, RSS, announced_in
+from ..outputs.search.index_file import index_file, read_index, write_index
+from ..outputs.site.pages import url_path
+from ..workspace import Workspace, read_record
 
 
 class EngineError(Exception):
@@ -32,7 +32,8 @@ class EngineError(Exception):
 
 def language_config(publication: Publication, language: str, docs: Path, site: Path, project: Path) -> dict:
     config = publication.config
-    gettext = i18n.translations(project / i18n.LOCALES_DIR, language).gettext
+    localizer = Localizer(config, language, project / LOCALES_DIR)
+    gettext = localizer.gettext
     derived = copy.deepcopy(dict(config.base))
     theme = derived.get("theme") or {"name": "material"}
     theme = dict(theme) if isinstance(theme, dict) else {"name": theme}  # `theme: material` is MkDocs' short form
@@ -41,12 +42,14 @@ def language_config(publication: Publication, language: str, docs: Path, site: P
     extra["alternate"] = [
         {"name": other.name, "lang": other.code, "link": f"../{other.code}/"} for other in config.languages
     ]
-    extra["briefing"] = {"site_url": config.site_url, "language": language}
-    extra["social"] = [{"icon": "material/rss", "link": f"{config.site_url}{language}/feed.xml", "name": gettext("Subscribe (RSS feed)")}]
+    feeds = [{"file": kind.file, "type": kind.media_type, "label": kind.label} for kind in announced_in(HEAD)]
+    extra["briefing"] = {"site_url": config.site_url, "language": language, "feeds": feeds}
+    rss = config.site_url + RSS.path_for(language=language, folder="")
+    extra["social"] = [{"icon": "material/rss", "link": rss, "name": gettext("Subscribe (RSS feed)")}]
     plugins = [p for p in derived.get("plugins") or [] if p != "search" and not (isinstance(p, dict) and "search" in p)]
     derived.update(
-        site_name=config.site_name.in_language(language, config.language_codes)[0],
-        site_description=config.description.in_language(language, config.language_codes)[0],
+        site_name=localizer.text(config.site_name),
+        site_description=localizer.text(config.description),
         site_url=f"{config.site_url}{language}/",
         docs_dir=str(docs),
         site_dir=str(site),
@@ -65,13 +68,8 @@ def language_config(publication: Publication, language: str, docs: Path, site: P
     return derived
 
 
-def search_index_file(site: Path) -> Path:
-    """Where Material's search plugin leaves a language's index: {config, docs: [{location, title, text}]}."""
-    return site / "search" / "search_index.json"
-
-
-def build_language(publication: Publication, language: str, docs: Path, site: Path, work: Path, project: Path) -> str:
-    """Bring `site`, the engine's own output kept between builds, up to date with `docs`.
+def build_language(publication: Publication, language: str, workspace: Workspace) -> str:
+    """Bring the engine's own output for `language`, kept between builds, up to date with its docs tree.
 
     Returns "skipped" (nothing changed), "updated" (only changed pages rebuilt) or "rebuilt".
     A page's HTML depends only on its own Markdown, the config and the theme (the nav is
@@ -79,42 +77,43 @@ def build_language(publication: Publication, language: str, docs: Path, site: Pa
     exact once the stale pages are removed; its search index then holds only the rebuilt
     pages, and is merged with the previous one.
     """
+    docs, site, project = workspace.docs(language), workspace.engine_site(language), workspace.project
+    search_index = index_file(workspace.engine_output, language)
     config_text = yaml.safe_dump(language_config(publication, language, docs, site, project), allow_unicode=True)
-    config_path = work / f"mkdocs.{language}.yml"
+    config_path = workspace.engine_config(language)
     config_path.write_text(config_text, encoding="utf-8")
-    state_path = work / f"engine.{language}.json"
+    state_path = workspace.engine_state(language)
     previous = read_record(state_path)
     state = {"fingerprint": _fingerprint(config_text, project / "templates" / "theme"), "docs": _manifest(docs)}
     state_path.unlink(missing_ok=True)  # until this run succeeds, nothing in `site` is trusted
     if previous.get("fingerprint") != state["fingerprint"] or not (site / "index.html").is_file():
         _run_mkdocs(config_path, language, dirty=False)
-        write_search_index(site, json.loads(search_index_file(site).read_text(encoding="utf-8")))
+        write_index(search_index, read_index(search_index))
         outcome = "rebuilt"
     else:
         stale = {path for path in previous["docs"].keys() | state["docs"].keys()
                  if previous["docs"].get(path) != state["docs"].get(path)}
         outcome = "skipped"
         if stale:
-            _rebuild_pages(config_path, language, site, stale)
+            _rebuild_pages(config_path, language, site, search_index, stale)
             outcome = "updated"
     state_path.write_text(json.dumps(state), encoding="utf-8")
     return outcome
 
 
-# What MkDocs writes on every run, besides the pages: removed first (see _rebuild_pages).
-REWRITTEN = ("404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json")
+# What MkDocs writes on every run, besides the pages and the search index: removed first (see _rebuild_pages).
+REWRITTEN = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 
 
-def _rebuild_pages(config_path: Path, language: str, site: Path, stale: set[str]) -> None:
+def _rebuild_pages(config_path: Path, language: str, site: Path, search_index: Path, stale: set[str]) -> None:
     """Dirty build of the stale pages only, keeping the other pages' search entries.
 
     Every file MkDocs will write is removed first, so it writes a new file: the published
     site shares the unchanged files with `site` (hard links) and must never change under it.
     """
     urls = {url_path(path) for path in stale}
-    index_path = search_index_file(site)
-    kept = [entry for entry in json.loads(index_path.read_text(encoding="utf-8"))["docs"]
-            if entry["location"].split("#")[0] not in urls]
+    kept = [entry for entry in read_index(search_index)["docs"] if entry["location"].split("#")[0] not in urls]
+    search_index.unlink()
     for name in REWRITTEN:
         (site / name).unlink(missing_ok=True)
     for url in urls:  # MkDocs rebuilds pages whose output is missing; a removed page leaves no folder
@@ -122,18 +121,9 @@ def _rebuild_pages(config_path: Path, language: str, site: Path, stale: set[str]
         if url and (site / url).is_dir() and not any((site / url).iterdir()):
             (site / url).rmdir()
     _run_mkdocs(config_path, language, dirty=True)
-    index = json.loads(index_path.read_text(encoding="utf-8"))
+    index = read_index(search_index)
     index["docs"] = kept + index["docs"]
-    write_search_index(site, index)
-
-
-def write_search_index(site: Path, index: dict) -> None:
-    """The index in one order, by page (each page's sections as MkDocs gave them), whichever way
-    it was built: a full build and an update of the same pages give the same bytes. In UTF-8,
-    not \\u escapes: a Korean index is half the size."""
-    index["docs"].sort(key=lambda entry: entry["location"].split("#")[0])
-    search_index_file(site).unlink(missing_ok=True)  # a new file, never one the published site may share
-    search_index_file(site).write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    write_index(search_index, index)
 
 
 def _manifest(docs: Path) -> dict[str, list[int]]:

@@ -3,7 +3,8 @@
 `render` is a pure function of its `PdfJob` (HTML text, asset folder, metadata
 options): no model, no clock, no network. Jobs pickle, so a process pool can render
 several at once, and the same job always gives the same bytes. `render_into` is what a
-worker process runs: this module and WeasyPrint are all it imports.
+worker process runs: it imports WeasyPrint and a few small modules of ours, never the model
+or the other outputs (the packages' `__init__` files import nothing for that reason).
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
-from . import pdf_subset
-from .library_messages import collected_warnings
-from .workfiles import write_whole
+from ...library_logs import collected_warnings
+from ...workspace import write_whole
+from . import subset
 
 # Tagged PDF (structure tree, /Lang, XMP metadata) for screen readers and text reuse.
 PDF_VARIANT = "pdf/ua-1"
@@ -72,7 +73,7 @@ def render(job: PdfJob) -> Rendered:
         counters, stylesheets, refused = _stylesheets(job.assets, print_stylesheets(job.assets), job.css)
         document = HTML(string=job.html, base_url=job.assets.resolve().as_uri() + "/", url_fetcher=fetcher).render(
             pdf_variant=PDF_VARIANT, font_config=_fonts(), counter_style=counters, stylesheets=stylesheets)
-        pdf = pdf_subset.write_pdf(document, pdf_variant=PDF_VARIANT, pdf_identifier=True)  # /ID: a hash of the content
+        pdf = subset.write_pdf(document, pdf_variant=PDF_VARIANT, pdf_identifier=True)  # /ID: a hash of the content
     return Rendered(pdf, len(document.pages), (*refused, *fetcher.refused), tuple(messages))
 
 

@@ -2,8 +2,8 @@
 
 `write_pdfs` is the build's entry point (everything under `site/pdf/`);
 `write_digests` serves `briefing pdf` for any period. Both build one HTML document
-per PDF (pdf_html), check that the fonts can show every character (pdf_fonts), then
-render what the cache does not hold yet (pdf_render). The cache key is a hash of the
+per PDF (documents.py), check that the fonts can show every character (fonts.py), then
+render what the cache does not hold yet (render.py). The cache key is a hash of the
 HTML, the print assets, the fonts and the renderer, so a rebuild renders only PDFs
 whose inputs, template or CSS changed; an index from each PDF's inputs to its entry
 spares a rebuild even making the HTML of the PDFs that did not change.
@@ -19,18 +19,18 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
-from ..diagnostics import BuildError
-from ..model import Publication
-from ..parallel import run_all
-from ..progress import Reporter
-from ..publish import link_or_copy
-from .digests import Digest, weekly_digests
-from .pdf_fonts import FontError, check_coverage, document_text, font_stacks, installed_font
-from .pdf_html import Documents, Planned
-from .pdf_render import PDF_VARIANT, PdfError, PdfJob, Rendered, print_stylesheets, render_into
-from .workfiles import read_record, write_whole
+from ...diagnostics import BuildError
+from ...model import Publication
+from ...parallel import run_all
+from ...progress import Reporter
+from ...publish import link_or_copy
+from ...workspace import Workspace, read_record, write_whole
+from ..formats import BRIEFING_PDF, DIGEST_PDF, PERIOD_DIGEST_PDF
+from ..periods import Digest, weekly_digests
+from .documents import Documents, Planned
+from .fonts import FontError, check_coverage, document_text, font_stacks, installed_font
+from .render import PDF_VARIANT, PdfError, PdfJob, Rendered, print_stylesheets, render_into
 
-CACHE_FOLDER = "pdf-cache"
 INDEX = "inputs.json"  # in the cache folder: which entry each PDF's inputs gave
 
 
@@ -54,47 +54,35 @@ class PdfReport:
         return f"Wrote {count} PDF{'s' * (count != 1)}: {len(self.rendered)} rendered ({self.pages} pages), {len(self.reused)} unchanged"
 
 
-def briefing_file(briefing_id: str, language: str) -> str:
-    return f"{briefing_id}.{language}.pdf"
+def write_pdfs(publication: Publication, site: Path, workspace: Workspace, reporter: Reporter) -> PdfReport:
+    """Every briefing in every language, and the weekly digests, linked into `site` (a new site).
 
-
-def digest_file(digest: Digest, language: str) -> str:
-    """Where the site keeps a digest, under pdf/."""
-    return f"digests/{digest.period.key}.{language}.pdf"
-
-
-def write_pdfs(publication: Publication, target: Path, project: Path, reporter: Reporter, prune: bool = True) -> PdfReport:
-    """Every briefing in every language, and the weekly digests, linked into `target` (a new site's pdf/).
-
-    `prune` (`briefing build`) forgets cached renders the site no longer has; a preview
-    leaves them, as the cache is the project's, shared with `build` and `briefing pdf`.
+    The render cache is the project's, shared by `build`, `serve` and `briefing pdf`; only
+    a workspace that prunes (`briefing build`'s) forgets renders the site no longer has.
     """
-    documents = Documents(publication, project)
+    documents = Documents(publication, workspace.project)
     planned = []
     for language in publication.config.language_codes:
-        planned += [documents.briefing(b, language, briefing_file(b.id, language)) for b in publication.briefings]
-        planned += [documents.digest(d, language, digest_file(d, language)) for d in weekly_digests(publication)]
-    report, entries = _render(documents.assets, planned, cache_folder(project), reporter)
-    _link_all(entries, target)
-    if prune:
-        for stale in set(cache_folder(project).glob("*.pdf")) - set(entries.values()):
+        planned += [documents.briefing(b, language, BRIEFING_PDF.path_for(key=b.id, language=language)) for b in publication.briefings]
+        planned += [documents.digest(d, language, DIGEST_PDF.path_for(key=d.period.key, language=language))
+                    for d in weekly_digests(publication)]
+    report, entries = _render(documents.assets, planned, workspace.pdf_cache, reporter)
+    _link_all(entries, site)
+    if workspace.prunes:
+        for stale in set(workspace.pdf_cache.glob("*.pdf")) - set(entries.values()):
             stale.unlink()
     return report
 
 
 def write_digests(publication: Publication, digests: list[Digest], languages: tuple[str, ...], target: Path,
-                  project: Path, reporter: Reporter) -> PdfReport:
+                  workspace: Workspace, reporter: Reporter) -> PdfReport:
     """`briefing pdf`: the given digests, as digest-<period>.<language>.pdf in `target`, copied whole or not at all."""
-    documents = Documents(publication, project)
-    planned = [documents.digest(d, language, f"digest-{d.period.key}.{language}.pdf") for d in digests for language in languages]
-    report, entries = _render(documents.assets, planned, cache_folder(project), reporter)
+    documents = Documents(publication, workspace.project)
+    planned = [documents.digest(d, language, PERIOD_DIGEST_PDF.path_for(key=d.period.key, language=language))
+               for d in digests for language in languages]
+    report, entries = _render(documents.assets, planned, workspace.pdf_cache, reporter)
     _copy_all_or_none(entries, target)
     return report
-
-
-def cache_folder(project: Path) -> Path:
-    """Renders by content hash: the project's, whoever builds (`build`, `serve`, `briefing pdf`)."""
-    return project / "build" / CACHE_FOLDER
 
 
 def _render(assets: Path, planned: list[Planned], cache: Path, reporter: Reporter) -> tuple[PdfReport, dict[str, Path]]:
@@ -171,7 +159,7 @@ def cache_key(job: PdfJob, setup: str) -> str:
 def _setup(assets: Path) -> str:
     """Fingerprint of the print assets, the font files, the renderer and its options."""
     digest = hashlib.sha256(f"weasyprint {version('weasyprint')} {PDF_VARIANT}\0".encode("utf-8"))
-    for renderer in ("pdf_render.py", "pdf_subset.py"):
+    for renderer in ("render.py", "subset.py"):
         digest.update(Path(__file__).with_name(renderer).read_bytes())
     for asset in sorted(p for p in assets.rglob("*") if p.is_file() and p.suffix != ".j2"):  # templates: in the HTML
         digest.update(asset.relative_to(assets).as_posix().encode("utf-8") + b"\0" + asset.read_bytes() + b"\0")

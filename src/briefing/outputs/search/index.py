@@ -2,7 +2,7 @@
 
 MkDocs' search plugin writes each language's index; this step adds, in the index's
 config, what the theme's search worker needs to index and query Korean by its terms
-(see outputs/korean.py and templates/theme/assets/javascripts/workers/). Titles and
+(see korean.py and templates/theme/assets/javascripts/workers/). Titles and
 texts are left exactly as they are: results show the original text.
 """
 
@@ -13,22 +13,22 @@ import json
 import shutil
 from pathlib import Path
 
-from ..model import Publication
-from . import engine, korean
-from .workfiles import read_record
+from ...model import Publication
+from ...workspace import read_record
+from . import korean
+from .index_file import index_file, write_index
 
 
-def write_search(publication: Publication, site: Path, work: Path | None = None) -> None:
+def write_search(publication: Publication, site: Path, saved: Path | None = None) -> None:
     """Extend the search index of every language's site in `site`.
 
-    `work` keeps, between builds, each extended index by what it was made from, and
+    `saved` keeps, between builds, each extended index by what it was made from, and
     Kiwi's analysis of every word: an unchanged index is copied, a changed one reads
     only its new words, and a rebuild with none does not start Kiwi at all.
     """
-    saved = work / "search" if work else None
     analyzer = korean.Analyzer(_read_words(saved))
     for language in publication.config.language_codes:
-        path = engine.search_index_file(site / language)
+        path = index_file(site, language)
         source = path.read_bytes()
         glossary = glossary_words(publication, language)
         made_from = hashlib.sha256(source + json.dumps(glossary).encode() + korean.version().encode()).hexdigest()[:24]
@@ -37,7 +37,7 @@ def write_search(publication: Publication, site: Path, work: Path | None = None)
         if copy and copy.is_file():
             shutil.copyfile(copy, path)
             continue
-        engine.write_search_index(site / language, extend(json.loads(source), glossary, analyzer))
+        write_index(path, extend(json.loads(source), glossary, analyzer))
         if copy:
             for old in saved.glob(f"{language}-*.json"):
                 old.unlink()

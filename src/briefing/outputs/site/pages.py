@@ -11,16 +11,18 @@ import json
 import pickle
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import yaml
-from markupsafe import Markup, escape
+from markupsafe import escape
 
-from .. import i18n
-from ..model import Localized, Publication
-from .digests import digest_kind, period_name, weekly_digests
-from .markdown import escape_markdown, markdown_environment, relative_link
-from .workfiles import read_record
+from ...i18n import Localizer
+from ...model import Publication
+from ...workspace import read_record
+from ..fingerprints import shared_inputs
+from ..periods import weekly_digests
+from .markdown_escape import escape_markdown, markdown_environment, relative_link
 
 
 @dataclass(frozen=True)
@@ -69,28 +71,27 @@ def url_path(docs_path: str) -> str:
     return path.removesuffix("index") if path == "index" or path.endswith("/index") else path + "/"
 
 
-def render_docs(publication: Publication, language: str, templates: Path, locales: Path, out: Path) -> list[Page]:
+def render_docs(publication: Publication, language: str, templates: Path, locales: Path, out: Path,
+                manifest_path: Path) -> list[Page]:
     """Write the docs tree for `language` into `out`, rendering only pages whose inputs changed.
 
-    Each page's inputs (its context, the settings, templates, catalogs and this code) are
-    hashed; `<out>.pages.json` keeps the hashes of the last run. Unchanged files keep their
+    Each page's inputs (its context, the settings, templates, catalogs and the code) are
+    hashed; `manifest_path` keeps the hashes of the last run. Unchanged files keep their
     bytes and mtime, which is how the engine tells what to rebuild.
     """
     pages = page_list(publication)
-    manifest_path = out.with_name(f"{out.name}.pages.json")
     previous = read_record(manifest_path)
-    base = shared_inputs(publication, language, templates, locales)
-    env = markdown_environment(templates)
-    translations = i18n.translations(locales, language)
-    env.install_gettext_translations(translations, newstyle=True)
+    base = shared_inputs(publication.config, language, templates, locales)
+    localizer = Localizer(publication.config, language, locales)
+    env = markdown_environment(templates, localizer)
     manifest = {}
     for page in pages:
         manifest[page.path] = hashlib.sha256(base + pickle.dumps((page.path, page.template, page.context, page.meta))).hexdigest()
         target = out / page.path
         if previous.get(page.path) == manifest[page.path] and target.is_file():
             continue
-        helpers = _helpers(publication, language, page.path, translations.gettext)
-        module = env.get_template(page.template).make_module({"config": publication.config, **helpers, **page.context})
+        place = {"link": partial(relative_link, current=page.path), "site_root": _site_root(page.path)}
+        module = env.get_template(page.template).make_module({"config": publication.config, **place, **page.context})
         _write_if_changed(target, _front_matter(module.page_title, page.meta) + str(module))
     for existing in out.rglob("*.md"):
         if existing.relative_to(out).as_posix() not in manifest:
@@ -99,48 +100,11 @@ def render_docs(publication: Publication, language: str, templates: Path, locale
     return pages
 
 
-def shared_inputs(publication: Publication, language: str, templates: Path, locales: Path) -> bytes:
-    """What every page (or PDF) is made with: the settings, the templates, the catalogs, this code."""
-    digest = hashlib.sha256(pickle.dumps((language, publication.config)))
-    for folder in (templates, locales, Path(__file__).parent.parent):
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.suffix != ".pyc":
-                digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.digest()
-
-
 def _write_if_changed(target: Path, text: str) -> None:
     if target.is_file() and target.read_text(encoding="utf-8") == text:
         return
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
-
-
-def _helpers(publication: Publication, language: str, current: str, gettext) -> dict:
-    fallback = publication.config.language_codes
-
-    def localized(value: Localized) -> Markup:
-        """The text in this page's language, or another one, visibly marked as untranslated."""
-        text, shown_in = value.in_language(language, fallback)
-        if shown_in == language:
-            return escape_markdown(text)
-        label = escape(gettext("Not yet translated"))
-        return Markup(f'<span lang="{shown_in}" class="untranslated">{escape_markdown(text)}</span> <small class="untranslated-label">({label})</small>')
-
-    return {
-        "language": language,
-        "t": localized,
-        "plain": lambda value: value.in_language(language, fallback)[0],
-        "link": lambda target: relative_link(target, current),
-        "long_date": lambda day: i18n.long_date(day, language),
-        "date_time": lambda moment: i18n.date_time(moment, language),
-        "month_name": lambda day: i18n.month(day, language),
-        "date_range": lambda start, end: i18n.date_range(start, end, language),
-        "topic_name": lambda slug: localized(publication.config.topics[slug].name),
-        "period_name": lambda period: period_name(period, language, gettext),
-        "digest_kind": lambda period: digest_kind(period, gettext),
-        "site_root": _site_root(current),
-    }
 
 
 def _site_root(current: str) -> str:

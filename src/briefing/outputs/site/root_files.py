@@ -7,29 +7,32 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from ..model import Publication
+from ...i18n import Localizer
+from ...model import Publication
+from ..formats import LANGUAGE_CHOOSER, PAGE, ROBOTS_FILE, SITEMAP_FILE
 from .pages import Page, url_path
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 
-def write_root(publication: Publication, pages: list[Page], templates: Path, site: Path) -> None:
+def write_root(publication: Publication, pages: list[Page], templates: Path, locales: Path, site: Path) -> None:
     config = publication.config
     env = Environment(loader=FileSystemLoader(templates), autoescape=select_autoescape(["html.j2"]), trim_blocks=True, lstrip_blocks=True)
     html = env.get_template("root.html.j2").render(
         languages=config.languages,
         site_url=config.site_url,
-        site_names={code: config.site_name.in_language(code, config.language_codes)[0] for code in config.language_codes},
+        site_names={code: Localizer(config, code, locales).text(config.site_name) for code in config.language_codes},
         codes=list(config.language_codes),
     )
-    (site / "index.html").write_text(html, encoding="utf-8")
-    (site / "sitemap.xml").write_bytes(sitemap(publication, pages))
-    (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {config.site_url}sitemap.xml\n", encoding="utf-8")
+    (site / LANGUAGE_CHOOSER.path_for()).write_text(html, encoding="utf-8")
+    (site / SITEMAP_FILE.path_for()).write_bytes(sitemap(publication, pages))
+    robots = f"User-agent: *\nAllow: /\nSitemap: {config.site_url}{SITEMAP_FILE.path_for()}\n"
+    (site / ROBOTS_FILE.path_for()).write_text(robots, encoding="utf-8")
 
 
 def page_url(site_url: str, language: str, page: Page) -> str:
-    return f"{site_url}{language}/{url_path(page.path)}"
+    return site_url + PAGE.path_for(language=language, key=url_path(page.path))
 
 
 def sitemap(publication: Publication, pages: list[Page]) -> bytes:

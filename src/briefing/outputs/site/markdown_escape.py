@@ -10,6 +10,8 @@ from urllib.parse import quote, urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from ...i18n import Localizer
+from ..formats import FORMATS, SUBSCRIBE, announced_in
 from .article_html import article_html
 
 # Characters that start Markdown inline syntax (emphasis, code, links, attribute lists).
@@ -38,7 +40,8 @@ def relative_link(target: str, current: str) -> Markup:
     return Markup(posixpath.relpath(target, posixpath.dirname(current) or "."))
 
 
-def markdown_environment(templates: Path) -> Environment:
+def markdown_environment(templates: Path, localizer: Localizer) -> Environment:
+    """The site's templates, speaking the localizer's language; outputs' paths come from the formats table."""
     env = Environment(
         loader=FileSystemLoader(templates),
         extensions=["jinja2.ext.i18n"],
@@ -50,4 +53,6 @@ def markdown_environment(templates: Path) -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(external_url=external_url, article_html=article_html)
+    env.install_gettext_translations(localizer.translations, newstyle=True)
+    env.globals.update(localizer.helpers(escape_markdown), formats=FORMATS, subscribe_formats=announced_in(SUBSCRIBE))
     return env

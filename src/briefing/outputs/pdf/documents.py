@@ -21,13 +21,14 @@ from zoneinfo import ZoneInfo
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .. import i18n
-from ..model import Article, Briefing, Localized, Publication
-from .digests import Digest, digest_kind, period_name
-from .article_html import article_html
-from .markdown import external_url
-from .pages import shared_inputs
-from .pdf_render import PdfJob
+from ...i18n import LOCALES_DIR, Localizer
+from ...model import Article, Briefing, Publication
+from ..fingerprints import shared_inputs
+from ..formats import PAGE
+from ..periods import Digest
+from ..site.article_html import article_html
+from ..site.markdown_escape import external_url
+from .render import PdfJob
 
 TEMPLATES = Path("templates") / "pdf"
 WORD_JOINER = "\u2060"
@@ -65,20 +66,20 @@ class Documents:
         self.publication = publication
         self.project = project
         self.assets = project / TEMPLATES
+        self._localizers = {code: Localizer(publication.config, code, project / LOCALES_DIR) for code in publication.config.language_codes}
         self._environments: dict[str, Environment] = {}
         self._shared: dict[str, bytes] = {}
 
     def briefing(self, briefing: Briefing, language: str, name: str) -> Planned:
-        text = self._text(language)
+        text = self._localizers[language].text
         topics = tuple(text(self.publication.config.topics[t].name) for t in briefing.topics)
         meta = Meta(text(briefing.title), self._author(language), text(briefing.summary), topics, briefing.published, briefing.updated)
         return self._plan(language, "briefing.html.j2", name, meta, [briefing], briefing=briefing)
 
     def digest(self, digest: Digest, language: str, name: str) -> Planned:
-        text = self._text(language)
-        gettext = i18n.translations(self.project / i18n.LOCALES_DIR, language).gettext
-        kind, name_of_period = digest_kind(digest.period, gettext), period_name(digest.period, language, gettext)
-        title = f"{text(self.publication.config.site_name)} — {kind}: {name_of_period}"
+        localizer = self._localizers[language]
+        text, gettext = localizer.text, localizer.gettext
+        title = f"{text(self.publication.config.site_name)} — {digest.period.kind_name(localizer)}: {digest.period.name(localizer)}"
         meta = Meta(title, self._author(language), "; ".join(text(b.title) for b in digest.briefings), (gettext("Digest"),),
                     min(b.published for b in digest.briefings), max(b.updated for b in digest.briefings))
         issued = meta.modified.astimezone(ZoneInfo(self.publication.config.timezone)).date()
@@ -87,7 +88,7 @@ class Documents:
     def _plan(self, language: str, template: str, name: str, meta: Meta, briefings, **context) -> Planned:
         """The PDF's inputs: the shared ones (settings, templates, catalogs, code), its context and the articles it cites."""
         if language not in self._shared:
-            self._shared[language] = shared_inputs(self.publication, language, self.assets, self.project / i18n.LOCALES_DIR)
+            self._shared[language] = shared_inputs(self.publication.config, language, self.assets, self.project / LOCALES_DIR)
         cited = [self.publication.articles[a] for b in briefings for a in b.articles]
         inputs = hashlib.sha256(self._shared[language] + pickle.dumps((template, meta, context, cited))).hexdigest()
         return Planned(name, inputs, lambda: self._job(language, template, name, meta, **context))
@@ -98,55 +99,33 @@ class Documents:
 
     def _footer(self, language: str) -> str:
         """The page footer, "Page n of N" in the PDF's language, as a CSS rule."""
-        pattern = i18n.translations(self.project / i18n.LOCALES_DIR, language).gettext("Page %(page)s of %(pages)s")
+        pattern = self._localizers[language].gettext("Page %(page)s of %(pages)s")
         return f"@page {{ @bottom-center {{ content: {page_counter_css(pattern)}; }} }}"
-
-    def _text(self, language: str):
-        return lambda value: value.in_language(language, self.publication.config.language_codes)[0]
 
     def _author(self, language: str) -> str:
         config = self.publication.config
-        return self._text(language)(config.author or config.site_name)
+        return self._localizers[language].text(config.author or config.site_name)
 
     def _environment(self, language: str) -> Environment:
         if language not in self._environments:
             env = Environment(loader=FileSystemLoader(self.assets), extensions=["jinja2.ext.i18n"], autoescape=True,
                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-            translations = i18n.translations(self.project / i18n.LOCALES_DIR, language)
-            env.install_gettext_translations(translations, newstyle=True)
-            env.globals.update(_helpers(self.publication, language, translations.gettext))
+            localizer = self._localizers[language]
+            env.install_gettext_translations(localizer.translations, newstyle=True)
+            env.globals.update(localizer.helpers(escape), **self._helpers(language))
             env.filters["external_url"] = external_url
             self._environments[language] = env
         return self._environments[language]
 
-
-def _helpers(publication: Publication, language: str, gettext) -> dict:
-    config = publication.config
-    fallback = config.language_codes
-
-    def localized(value: Localized) -> Markup:
-        """The text in this PDF's language, or another one, marked as untranslated."""
-        text, shown_in = value.in_language(language, fallback)
-        if shown_in == language:
-            return escape(text)
-        return Markup('<span lang="{}" class="untranslated">{}</span> <span class="untranslated-label">({})</span>').format(
-            shown_in, text, gettext("Not yet translated"))
-
-    return {
-        "language": language,
-        "config": config,
-        "t": localized,
-        "plain": lambda value: value.in_language(language, fallback)[0],
-        "long_date": lambda day: i18n.long_date(day, language),
-        "date_time": lambda moment: i18n.date_time(moment, language),
-        "date_range": lambda start, end: i18n.date_range(start, end, language),
-        "period_name": lambda period: period_name(period, language, gettext),
-        "digest_kind": lambda period: digest_kind(period, gettext),
-        "topic_name": lambda slug: localized(config.topics[slug].name),
-        "articles_of": lambda briefing: [publication.articles[a] for a in briefing.articles],
-        "site_page": lambda path: f"{config.site_url}{language}/{path}",
-        "article_body": article_body,
-    }
+    def _helpers(self, language: str) -> dict:
+        """What PDF templates need besides the localizer's helpers."""
+        publication, config = self.publication, self.publication.config
+        return {
+            "config": config,
+            "articles_of": lambda briefing: [publication.articles[a] for a in briefing.articles],
+            "site_page": lambda path: config.site_url + PAGE.path_for(language=language, key=path),
+            "article_body": article_body,
+        }
 
 
 def article_body(article: Article) -> Markup:

@@ -1,7 +1,7 @@
-"""Digests: the briefings of a period (an ISO week, a calendar month, any range), from the model.
+"""What a digest covers: the briefings of a period (an ISO week, a calendar month, any range).
 
 The site's digests page and the PDF output both take their list from here, so the
-page never links a PDF that was not written.
+page never links a PDF that was not written; the e-mail edition's digests will too.
 """
 
 from __future__ import annotations
@@ -9,8 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .. import i18n
+from typing import TYPE_CHECKING
+
 from ..model import Briefing, Publication
+
+if TYPE_CHECKING:
+    from ..i18n import Localizer
 
 WEEK, MONTH, RANGE = "week", "month", "range"
 
@@ -33,6 +37,19 @@ class Period:
 
     def __contains__(self, day: date) -> bool:
         return self.start <= day <= self.end
+
+    def name(self, localizer: Localizer) -> str:
+        """"Week 44, 2025", "October 2025" or a date range, in the reader's language."""
+        if self.kind == WEEK:
+            year, week, _ = self.start.isocalendar()
+            return localizer.gettext("Week %(week)d, %(year)d") % {"week": week, "year": year}
+        if self.kind == MONTH:
+            return localizer.month(self.start)
+        return localizer.date_range(self.start, self.end)
+
+    def kind_name(self, localizer: Localizer) -> str:
+        gettext = localizer.gettext
+        return {WEEK: gettext("Weekly digest"), MONTH: gettext("Monthly digest")}.get(self.kind) or gettext("Digest")
 
 
 @dataclass(frozen=True)
@@ -68,17 +85,3 @@ def monthly_periods(start: date, end: date) -> list[Period]:
     while periods[-1].end < end:
         periods.append(month_of(periods[-1].end + timedelta(days=1)))
     return periods
-
-
-def period_name(period: Period, language: str, gettext) -> str:
-    """"Week 44, 2025", "October 2025" or a date range, in the reader's language."""
-    if period.kind == WEEK:
-        year, week, _ = period.start.isocalendar()
-        return gettext("Week %(week)d, %(year)d") % {"week": week, "year": year}
-    if period.kind == MONTH:
-        return i18n.month(period.start, language)
-    return i18n.date_range(period.start, period.end, language)
-
-
-def digest_kind(period: Period, gettext) -> str:
-    return {WEEK: gettext("Weekly digest"), MONTH: gettext("Monthly digest")}.get(period.kind) or gettext("Digest")
