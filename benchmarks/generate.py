@@ -85,17 +85,19 @@ def article(index: int, day: date, rng: random.Random) -> tuple[str, str]:
     article_id = f"{day.isoformat()}-article-{index:05d}"
     outlet, author = rng.choice(OUTLETS), rng.choice(AUTHORS)
     topics = rng.sample(TOPICS, rng.randint(1, 3))
-    front = "\n".join([
-        "---",
-        f"id: {article_id}",
-        f"title: {quoted(rng.choice(pool).rstrip('.'))}",
-        f"source: {{name: {quoted(outlet) if outlet else 'null'}, section: null, url: \"https://news.example/{article_id}\"}}",
-        f"author: {quoted(author) if author else 'null'}",
-        f"published: {day.isoformat()}T{rng.randint(6, 22):02d}:{rng.randint(0, 59):02d}:00+09:00",
-        f"language: {'ko' if korean else 'en'}",
-        f"topics: [{', '.join(topics)}]",
-        "---",
-    ])
+    front = "\n".join(
+        [
+            "---",
+            f"id: {article_id}",
+            f"title: {quoted(rng.choice(pool).rstrip('.'))}",
+            f'source: {{name: {quoted(outlet) if outlet else "null"}, section: null, url: "https://news.example/{article_id}"}}',
+            f"author: {quoted(author) if author else 'null'}",
+            f"published: {day.isoformat()}T{rng.randint(6, 22):02d}:{rng.randint(0, 59):02d}:00+09:00",
+            f"language: {'ko' if korean else 'en'}",
+            f"topics: [{', '.join(topics)}]",
+            "---",
+        ]
+    )
     return article_id, f"{front}\n{paragraphs(pool, rng, rng.randint(4, 8))}\n"
 
 
@@ -142,7 +144,7 @@ def generate(out: Path, briefings: int, articles: int, seed: int = 1) -> Path:
     per_briefing = max(1, articles // max(briefings, 1))
     for index in range(briefings):
         day = start + timedelta(days=index * 2 + 1)
-        cited = article_ids[index * per_briefing: index * per_briefing + min(per_briefing, 5)] or [rng.choice(article_ids)]
+        cited = article_ids[index * per_briefing : index * per_briefing + min(per_briefing, 5)] or [rng.choice(article_ids)]
         briefing_id, text = briefing(day, index, cited, rng)
         (out / "briefings" / f"{briefing_id}.yaml").write_text(text, encoding="utf-8")
     return out

@@ -75,8 +75,11 @@ def engine_floor(project: Path, languages: list[str]) -> float:
     started = time.perf_counter()
     for language in languages:
         with tempfile.TemporaryDirectory() as out:
-            subprocess.run([str(mkdocs), "build", "-q", "-f", str(project / "build" / f"mkdocs.{language}.yml"), "-d", out],
-                           check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+            subprocess.run(
+                [str(mkdocs), "build", "-q", "-f", str(project / "build" / f"mkdocs.{language}.yml"), "-d", out],
+                check=True,
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            )
     return time.perf_counter() - started
 
 
@@ -91,8 +94,10 @@ def pdf_figures(figures: dict) -> None:
         return
     stage, render = pdf_seconds(figures), figures["stages"]["pdf render"]
     cpu = figures["counts"].get("pdf render cpu ms", 0) / 1000
-    say(f"  PDF stage         {stage / pages * 1000:7.1f} ms a page wall, {pages} pages (rendering {render / pages * 1000:.1f} ms a page "
-        f"wall, {cpu / pages * 1000:.1f} ms a page CPU over {os.cpu_count()} cores: {cpu / render:.2f} cores busy)")
+    say(
+        f"  PDF stage         {stage / pages * 1000:7.1f} ms a page wall, {pages} pages (rendering {render / pages * 1000:.1f} ms a page "
+        f"wall, {cpu / pages * 1000:.1f} ms a page CPU over {os.cpu_count()} cores: {cpu / render:.2f} cores busy)"
+    )
     say(f"  build, PDFs aside {figures['total'] - stage:7.1f} s")
 
 

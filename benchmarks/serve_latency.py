@@ -33,8 +33,11 @@ def serve_latency(project: Path) -> float:
     port = _free_port()
     briefing = sorted((project / "briefings").glob("*.yaml"))[-1]
     url = f"http://127.0.0.1:{port}/en/briefings/{briefing.stem}/"
-    server = subprocess.Popen([sys.executable, "-m", "briefing.cli", "--project", str(project), "serve", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "briefing.cli", "--project", str(project), "serve", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         _wait_for(url, briefing.stem[:10], 600)
         text = briefing.read_text(encoding="utf-8")

@@ -28,8 +28,14 @@ from .publish import discard, link_tree, prepare, publish
 from .workspace import Workspace
 
 
-def build(project: Path, output: Path, workspace: Workspace | None = None, reporter: Reporter | None = None,
-          site_url: str | None = None, strict: bool = False) -> Publication:
+def build(
+    project: Path,
+    output: Path,
+    workspace: Workspace | None = None,
+    reporter: Reporter | None = None,
+    site_url: str | None = None,
+    strict: bool = False,
+) -> Publication:
     """Build the whole publication into `output`; on any failure `output` is left as it was.
 
     `workspace` keeps what the next build can reuse (docs trees, the engine's output). `site_url`
@@ -51,7 +57,7 @@ def build(project: Path, output: Path, workspace: Workspace | None = None, repor
             languages = publication.config.language_codes
             with reporter.stage("site", total=len(languages)) as stage:
                 built = run_all(partial(_language_site, publication, workspace, staging), languages, stage.advance)
-            for language, (pages, outcome, timings) in zip(languages, built):
+            for language, (pages, outcome, timings) in zip(languages, built, strict=True):
                 for name, seconds in timings.items():
                     reporter.add_timing(f"{name} ({language})", seconds)
                 reporter.say(f"Built {len(pages)} pages in {language} (engine: {outcome})")
@@ -69,8 +75,9 @@ def build(project: Path, output: Path, workspace: Workspace | None = None, repor
     return publication
 
 
-def make_digests(project: Path, start: date, end: date, monthly: bool, language: str | None, output: Path,
-                 reporter: Reporter) -> list[Path]:
+def make_digests(
+    project: Path, start: date, end: date, monthly: bool, language: str | None, output: Path, reporter: Reporter
+) -> list[Path]:
     """`briefing pdf`: a digest of the briefings dated `start` to `end`, or one per calendar month."""
     if start > end:
         raise BuildError(f"--from {start} is after --to {end}")
@@ -87,8 +94,9 @@ def make_digests(project: Path, start: date, end: date, monthly: bool, language:
         if not any(d.briefings for d in digests):
             raise BuildError(f"no briefings are dated from {start} to {end}")
         with _pdf_errors(project):
-            report = write_digests(publication, [d for d in digests if d.briefings], (language,) if language else codes, output,
-                                   workspace, reporter)
+            report = write_digests(
+                publication, [d for d in digests if d.briefings], (language,) if language else codes, output, workspace, reporter
+            )
     return sorted(output / name for name in report.rendered + report.reused)
 
 
@@ -98,8 +106,14 @@ def _language_site(publication: Publication, workspace: Workspace, staging: Path
     project = workspace.project
     with located_template_errors(project):  # here: a worker's traceback does not come back with its error
         started = time.perf_counter()
-        pages = render_docs(publication, language, project / "templates" / "site", project / LOCALES_DIR,
-                            workspace.docs(language), workspace.page_hashes(language))
+        pages = render_docs(
+            publication,
+            language,
+            project / "templates" / "site",
+            project / LOCALES_DIR,
+            workspace.docs(language),
+            workspace.page_hashes(language),
+        )
         timings["pages"] = time.perf_counter() - started
         started = time.perf_counter()
         outcome = build_language(publication, language, workspace)

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from .build import build, make_digests
 from .diagnostics import BuildError, LoadError, Problem, Problems
-from .load import load
 from .engine import EngineError
+from .load import load
 from .progress import Reporter
 from .workspace import Workspace
 
@@ -114,8 +114,9 @@ def _build(args, project: Path) -> int:
     return 0 if _build_reporting(project, output, None, Reporter(quiet=args.quiet), args.strict) else 1
 
 
-def _build_reporting(project: Path, output: Path, workspace: Workspace | None, reporter: Reporter, strict: bool = False,
-                     site_url: str | None = None) -> bool:
+def _build_reporting(
+    project: Path, output: Path, workspace: Workspace | None, reporter: Reporter, strict: bool = False, site_url: str | None = None
+) -> bool:
     """Build once; print what went wrong (file, line, field) and say whether it worked."""
     started = time.monotonic()
     try:
@@ -145,7 +146,7 @@ ERRNO_TEXT = re.compile(r"^\[Errno \d+\] |: '.*'$")  # "[Errno 28] No space left
 
 
 def _system_error(exc: OSError) -> str:
-    """"No space left on device: /path", also for a copy of many files (shutil.Error keeps only text)."""
+    """ "No space left on device: /path", also for a copy of many files (shutil.Error keeps only text)."""
     if isinstance(exc, shutil.Error) and exc.args and isinstance(exc.args[0], list) and exc.args[0]:
         _, target, why = exc.args[0][0]
         return f"{ERRNO_TEXT.sub('', str(why))}: {target}"
@@ -171,8 +172,13 @@ def _serve(args, project: Path) -> int:
 
     reporter = Reporter(display=False)
     local = f"http://{args.host}:{args.port}/"
-    serve(project, args.host, args.port,
-          lambda output, workspace: _build_reporting(project, output, workspace, reporter, site_url=local), reporter.say)
+    serve(
+        project,
+        args.host,
+        args.port,
+        lambda output, workspace: _build_reporting(project, output, workspace, reporter, site_url=local),
+        reporter.say,
+    )
     return 0
 
 

@@ -1,12 +1,12 @@
-"""Babel dates and gettext catalogs, per call and per language (never a global locale), and the Localizer that every output speaks through."""
+"""Babel dates and gettext catalogs, per call and per language (never a global locale); the Localizer every output speaks through."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from io import BytesIO
 from pathlib import Path
-from typing import Callable
 
 from babel.dates import format_date, format_interval, format_skeleton, format_time, get_timezone_gmt
 from babel.messages.mofile import write_mo
@@ -20,7 +20,7 @@ LOCALES_DIR = "locales"
 DOMAIN = "messages"
 
 
-@lru_cache(maxsize=None)
+@cache
 def translations(locales: Path, language: str) -> NullTranslations:
     """The catalog for `language`, compiled in memory from its .po file (English is the source)."""
     po_path = locales / language / "LC_MESSAGES" / f"{DOMAIN}.po"
@@ -36,7 +36,7 @@ def translations(locales: Path, language: str) -> NullTranslations:
 
 @lru_cache(maxsize=8192)  # the same few hundred dates recur on thousands of pages
 def long_date(day: date, language: str) -> str:
-    """"Thursday, October 30, 2025" / "2025년 10월 30일 목요일"."""
+    """ "Thursday, October 30, 2025" / "2025년 10월 30일 목요일"."""
     return format_date(day, format="full", locale=language)
 
 
@@ -48,12 +48,12 @@ def date_time(moment: datetime, language: str) -> str:
 
 
 def month(day: date, language: str) -> str:
-    """"October 2025" / "2025년 10월"."""
+    """ "October 2025" / "2025년 10월"."""
     return format_skeleton("yMMMM", day, locale=language)
 
 
 def date_range(start: date, end: date, language: str) -> str:
-    """"Oct 27 – Nov 2, 2025" / "2025년 10월 27일 ~ 11월 2일": the shared parts said once."""
+    """ "Oct 27 – Nov 2, 2025" / "2025년 10월 27일 ~ 11월 2일": the shared parts said once."""
     return format_interval(start, end, "yMMMd", locale=language)
 
 
@@ -82,7 +82,8 @@ class Localizer:
         if shown_in == self.language:
             return escape(text)
         return Markup('<span lang="{}" class="untranslated">{}</span> <small class="untranslated-label">({})</small>').format(
-            shown_in, escape(text), self.gettext("Not yet translated"))
+            shown_in, escape(text), self.gettext("Not yet translated")
+        )
 
     def long_date(self, day: date) -> str:
         return long_date(day, self.language)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Callable, Sequence, TypeVar
+from typing import TypeVar
 
 from .diagnostics import BuildError
 
@@ -18,8 +19,9 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def run_all(function: Callable[[Job], Result], jobs: Sequence[Job], done: Callable[[], None] = lambda: None,
-            fresh: bool = False) -> list[Result]:
+def run_all(
+    function: Callable[[Job], Result], jobs: Sequence[Job], done: Callable[[], None] = lambda: None, fresh: bool = False
+) -> list[Result]:
     """`function(job)` for every job, results in job order; `done()` after each one finishes.
 
     With one job or one core the jobs run here. In worker processes, an exception a job

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -23,8 +23,19 @@ class Reporter:
         self.counts: dict[str, int] = {}  # how much a stage did (e.g. PDF pages), to turn timings into rates
         show = (not quiet) and (sys.stderr.isatty() if display is None else display)
         self._console = Console(stderr=True)
-        self._progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                  TimeElapsedColumn(), console=self._console, transient=True) if show else None
+        self._progress = (
+            Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=self._console,
+                transient=True,
+            )
+            if show
+            else None
+        )
 
     def say(self, message: str) -> None:
         if not self.quiet:
@@ -41,7 +52,7 @@ class Reporter:
         self.counts[name] = self.counts.get(name, 0) + amount
 
     @contextmanager
-    def stage(self, name: str, total: int | None = None) -> Iterator["Stage"]:
+    def stage(self, name: str, total: int | None = None) -> Iterator[Stage]:
         """Time `name`; on a terminal, show it as a line with a bar when `total` steps are known."""
         started = time.perf_counter()
         task = None

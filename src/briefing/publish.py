@@ -59,8 +59,13 @@ def discard(folders: list[Path], trash: Path) -> None:
         except OSError:
             shutil.rmtree(folder, ignore_errors=True)
     if moved:
-        subprocess.Popen([sys.executable, "-c", _DELETE, *moved], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL, start_new_session=True)
+        subprocess.Popen(
+            [sys.executable, "-c", _DELETE, *moved],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
 
 
 _DELETE = "import shutil, sys\nfor folder in sys.argv[1:]: shutil.rmtree(folder, ignore_errors=True)"

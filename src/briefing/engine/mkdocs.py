@@ -39,9 +39,7 @@ def language_config(publication: Publication, language: str, docs: Path, site: P
     theme = dict(theme) if isinstance(theme, dict) else {"name": theme}  # `theme: material` is MkDocs' short form
     theme.update(language=language, custom_dir=str(project / "templates" / "theme"))
     extra = dict(derived.get("extra") or {})
-    extra["alternate"] = [
-        {"name": other.name, "lang": other.code, "link": f"../{other.code}/"} for other in config.languages
-    ]
+    extra["alternate"] = [{"name": other.name, "lang": other.code, "link": f"../{other.code}/"} for other in config.languages]
     feeds = [{"file": kind.file, "type": kind.media_type, "label": kind.label} for kind in announced_in(HEAD)]
     extra["briefing"] = {"site_url": config.site_url, "language": language, "feeds": feeds}
     rss = config.site_url + RSS.path_for(language=language, folder="")
@@ -56,8 +54,12 @@ def language_config(publication: Publication, language: str, docs: Path, site: P
         theme=theme,
         extra=extra,
         plugins=[{"search": {"lang": language}}, *plugins],
-        nav=[{gettext("Home"): "index.md"}, {gettext("Archive"): "archive/index.md"}, {gettext("Topics"): "topics/index.md"},
-             {gettext("Digests"): "digests.md"}]
+        nav=[
+            {gettext("Home"): "index.md"},
+            {gettext("Archive"): "archive/index.md"},
+            {gettext("Topics"): "topics/index.md"},
+            {gettext("Digests"): "digests.md"},
+        ]
         + ([{gettext("Glossary"): "glossary.md"}] if publication.glossary else []),
         # Briefings and articles are reached through home, archive and topic pages: a nav
         # listing them all makes every page carry the whole list (quadratic build).
@@ -91,8 +93,7 @@ def build_language(publication: Publication, language: str, workspace: Workspace
         write_index(search_index, read_index(search_index))
         outcome = "rebuilt"
     else:
-        stale = {path for path in previous["docs"].keys() | state["docs"].keys()
-                 if previous["docs"].get(path) != state["docs"].get(path)}
+        stale = {path for path in previous["docs"].keys() | state["docs"].keys() if previous["docs"].get(path) != state["docs"].get(path)}
         outcome = "skipped"
         if stale:
             _rebuild_pages(config_path, language, site, search_index, stale)

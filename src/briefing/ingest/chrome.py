@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -63,7 +63,7 @@ class Rules:
         return None, False
 
 
-@lru_cache(maxsize=None)
+@cache
 def rules(path: Path = RULES_FILE) -> Rules:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     patterns = {kind: tuple(re.compile(p, re.IGNORECASE) for p in data.get(kind) or ()) for kind in KINDS}

@@ -25,7 +25,7 @@ class Draft:
     notes: tuple[str, ...] = field(default=())  # what ingest inferred or could not find: the editor note
     slug: str | None = None  # an editor's choice (`--slug`); else made from the title
 
-    def with_topics(self, topics: tuple[str, ...]) -> "Draft":
+    def with_topics(self, topics: tuple[str, ...]) -> Draft:
         merged = tuple(dict.fromkeys(self.topics + tuple(topics)))
         return replace(self, topics=merged)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone as utc_zone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
@@ -19,13 +19,26 @@ from zoneinfo import ZoneInfo
 import feedparser
 
 from . import notes
-from .draft import Draft
 from .chrome import rules
+from .draft import Draft
 from .sanitize import blocks, html_to_markdown, plain_text, text_to_markdown
 from .titles import title_from_lead
 
 UTF8_LABELS = {"", "utf-8", "utf8"}
-KOREAN_LEGACY = {"euc-kr", "euc_kr", "euckr", "ks_c_5601-1987", "ks_c_5601", "ksc5601", "korean", "cp949", "ms949", "uhc", "x-windows-949", "windows-949"}
+KOREAN_LEGACY = {
+    "euc-kr",
+    "euc_kr",
+    "euckr",
+    "ks_c_5601-1987",
+    "ks_c_5601",
+    "ksc5601",
+    "korean",
+    "cp949",
+    "ms949",
+    "uhc",
+    "x-windows-949",
+    "windows-949",
+}
 XML_ENCODING = re.compile(rb"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])([\w.:-]+)(["'])""", re.I)
 CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
@@ -44,8 +57,7 @@ class ParsedFeed:
     warnings: list[str] = field(default_factory=list)
 
 
-def parse_feed(data: bytes, *, url: str | None, content_type: str | None, timezone: str,
-               source_name: str | None = None) -> ParsedFeed:
+def parse_feed(data: bytes, *, url: str | None, content_type: str | None, timezone: str, source_name: str | None = None) -> ParsedFeed:
     data, decoded_type, decoding = _korean_as_cp949(data, content_type)
     headers = {"content-type": decoded_type or "application/xml"}
     if url and urlsplit(url).scheme in ("http", "https"):
@@ -183,7 +195,7 @@ def _published(entry, timezone: str) -> tuple[datetime | None, str | None]:
     if value is None:
         parsed = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
         if parsed:
-            return datetime(*parsed[:6], tzinfo=utc_zone.utc), None
+            return datetime(*parsed[:6], tzinfo=UTC), None
         return None, (f"The feed entry's date {raw[:60]!r} could not be read." if raw else None)
     if len(raw) <= 10 and value.hour == value.minute == 0 and value.tzinfo is None:
         return value.replace(tzinfo=ZoneInfo(timezone)), notes.date_only("feed entry", timezone)

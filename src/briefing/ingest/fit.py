@@ -26,13 +26,18 @@ def fit(draft: Draft) -> Draft:
             notes.append(f"The {what} was cut to {SHORT_TEXT} characters.")
     if draft.published and draft.published.year not in YEARS:
         changes["published"] = None
-        notes.append(f"The source's date ({draft.published.year:04d}-{draft.published.month:02d}-{draft.published.day:02d})"
-                     f" is out of range ({YEARS.start}–{YEARS.stop - 1}) and was left out.")
+        notes.append(
+            f"The source's date ({draft.published.year:04d}-{draft.published.month:02d}-{draft.published.day:02d})"
+            f" is out of range ({YEARS.start}–{YEARS.stop - 1}) and was left out."
+        )
     if draft.url and not WEB_ADDRESS.match(draft.url):
         encoded = quote(draft.url, safe=":/?#@!$&*+,;=%~[]")
         changes["url"] = encoded if WEB_ADDRESS.match(encoded) else None
-        notes.append("The source's URL had characters that were percent-encoded." if changes["url"] else
-                     "The source's URL is not a usable web address and was left out.")
+        notes.append(
+            "The source's URL had characters that were percent-encoded."
+            if changes["url"]
+            else "The source's URL is not a usable web address and was left out."
+        )
     fitted = replace(draft, **changes, notes=draft.notes + tuple(notes))
     if fitted.editor_note and len(fitted.editor_note) > LONG_TEXT:
         fitted = replace(fitted, notes=(clip(fitted.editor_note, LONG_TEXT),))

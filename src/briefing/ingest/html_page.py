@@ -27,12 +27,21 @@ from .draft import Draft, Unusable
 from .sanitize import block_text, blocks, html_to_markdown, plain_text
 from .titles import SENTENCE_END, strip_site_suffix
 
-ARTICLE_TYPES = {"Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
-                 "BackgroundNewsArticle", "BlogPosting", "Report"}
+ARTICLE_TYPES = {
+    "Article",
+    "NewsArticle",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "BlogPosting",
+    "Report",
+}
 URL_LIKE = re.compile(r"^(?:https?://|www\.|@)|\S+@\S+|\.(?:com|net|org|kr)\b", re.I)
 JS_STRING = re.compile(r'"((?:[^"\\]|\\.){200,})"')
-EXTRACT = dict(output_format="html", include_comments=False, include_tables=False, include_images=False,
-               include_links=True, favor_precision=True)
+EXTRACT = dict(
+    output_format="html", include_comments=False, include_tables=False, include_images=False, include_links=True, favor_precision=True
+)
 
 
 @dataclass
@@ -69,11 +78,16 @@ def parse_page(data: bytes, *, url: str | None, timezone: str, chrome: Rules | N
     except lxml.etree.ParserError:
         raise Unusable("no HTML document in the page (only comments or nothing at all)") from None
     meta.ld = _json_ld(meta.tree)
-    extracted = trafilatura.bare_extraction(document, url=url, with_metadata=True, only_with_metadata=False, **{**EXTRACT, "output_format": "python"})
+    extracted = trafilatura.bare_extraction(
+        document, url=url, with_metadata=True, only_with_metadata=False, **{**EXTRACT, "output_format": "python"}
+    )
     found = extracted.as_dict() if extracted is not None else {}
     page_url = meta.meta("og:url") or _canonical(meta.tree) or meta.ld_text("url") or url
-    sites = [name for name in (meta.meta("og:site_name", "application-name"), meta.ld_text("publisher"), found.get("sitename"))
-             if name and name != found.get("hostname") and "." not in name]  # trafilatura falls back to the host name
+    sites = [
+        name
+        for name in (meta.meta("og:site_name", "application-name"), meta.ld_text("publisher"), found.get("sitename"))
+        if name and name != found.get("hostname") and "." not in name
+    ]  # trafilatura falls back to the host name
     body_blocks = _body_blocks(document, page_url, chrome)
     title, strong = _title(meta, sites, found)
     body_blocks, lead_title = _drop_decks(body_blocks, title)
@@ -170,8 +184,12 @@ def _author(meta: _Meta, found: dict, sites: list[str], body: list[str], chrome:
     """A person's name (never a URL, handle or the site itself); a closing byline line is removed from the body."""
     while body and chrome.match("byline", block_text(body[-1])):
         signed = chrome.match("byline", block_text(body.pop())).group("author")
-    listed = [_ld_author(meta.ld), *meta.meta_all("article:author", "og:article:author", "dable:author", "author", "byl"),
-              found.get("author"), locals().get("signed")]
+    listed = [
+        _ld_author(meta.ld),
+        *meta.meta_all("article:author", "og:article:author", "dable:author", "author", "byl"),
+        found.get("author"),
+        locals().get("signed"),
+    ]
     candidates = [part for value in listed if value for part in re.split(r"\s*[;|]\s*", value)]
     site_words = {re.sub(r"\W+", "", name) for name in sites}
     for candidate in candidates:
@@ -198,7 +216,9 @@ def _person(value: str | None, chrome: Rules) -> str | None:
 
 
 def _published(meta: _Meta, found: dict, timezone: str) -> tuple[datetime | None, str | None]:
-    raw = meta.ld_text("datePublished") or meta.meta("article:published_time", "og:article:published_time", "datePublished", "pubdate", "publish-date", "ptime")
+    raw = meta.ld_text("datePublished") or meta.meta(
+        "article:published_time", "og:article:published_time", "datePublished", "pubdate", "publish-date", "ptime"
+    )
     if raw:
         try:
             value = datetime.fromisoformat(re.sub(r"(\.\d+)?([+-]\d{2})(\d{2})$", r"\2:\3", raw.replace("Z", "+00:00")))

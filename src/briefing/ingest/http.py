@@ -12,8 +12,16 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 import urllib3
-from urllib3.exceptions import (ConnectTimeoutError, HTTPError, LocationParseError, NameResolutionError,
-                                NewConnectionError, ProtocolError, ReadTimeoutError, SSLError)
+from urllib3.exceptions import (
+    ConnectTimeoutError,
+    HTTPError,
+    LocationParseError,
+    NameResolutionError,
+    NewConnectionError,
+    ProtocolError,
+    ReadTimeoutError,
+    SSLError,
+)
 
 USER_AGENT = "briefing-ingest/0.1 (+https://pypi.org/project/feedparser/ compatible)"
 REDIRECTS = (301, 302, 303, 307, 308)
@@ -46,8 +54,9 @@ class FetchError(Exception):
     """One line an editor can act on: what failed, where."""
 
 
-def fetch(url: str, *, accept: str = "*/*", etag: str | None = None, last_modified: str | None = None,
-          limits: Limits = Limits()) -> Response:
+def fetch(
+    url: str, *, accept: str = "*/*", etag: str | None = None, last_modified: str | None = None, limits: Limits = Limits()
+) -> Response:
     started = time.monotonic()
     headers = {"Accept": accept, "Accept-Encoding": "gzip, deflate"}
     headers.update({"If-None-Match": etag} if etag else {})
@@ -76,8 +85,14 @@ def _follow(pool, url: str, headers: dict, limits: Limits, started: float, etag,
             response.release_conn()
             raise FetchError(f"HTTP {response.status} {response.reason or ''}".rstrip() + f" from {url}")
         content = _read_capped(response, limits, started)
-        return Response(url, response.status, content, response.headers.get("Content-Type"),
-                        response.headers.get("ETag"), response.headers.get("Last-Modified"))
+        return Response(
+            url,
+            response.status,
+            content,
+            response.headers.get("Content-Type"),
+            response.headers.get("ETag"),
+            response.headers.get("Last-Modified"),
+        )
     raise FetchError(f"more than {limits.max_redirects} redirects (last: {url})")
 
 
@@ -121,7 +136,9 @@ def _read_capped(response, limits: Limits, started: float) -> bytes:
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > limits.max_bytes:
         response.release_conn()
-        raise FetchError(f"response of {size_text(int(declared))} is over the {size_text(limits.max_bytes)} limit ({response.geturl() or ''})")
+        raise FetchError(
+            f"response of {size_text(int(declared))} is over the {size_text(limits.max_bytes)} limit ({response.geturl() or ''})"
+        )
     chunks, total = [], 0
     try:
         while True:

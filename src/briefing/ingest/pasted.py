@@ -19,7 +19,6 @@ from .sanitize import normalize_text, text_to_markdown
 from .titles import SENTENCE_END, title_from_lead
 
 
-
 @dataclass
 class _Found:
     outlet: str | None = None
@@ -41,8 +40,11 @@ def parse_pasted(text: str, timezone: str, url: str | None = None, chrome: Rules
     title, title_note = (headline, None) if headline else title_from_lead(found.body, "saved text")
     published, assumed = chrome.parse_when(found.when, timezone)
     missing = [name for name, value in (("outlet", found.outlet), ("author", found.author), ("date", published)) if not value]
-    draft_notes = [title_note, notes.zone_assumed("byline", timezone) if assumed else None,
-                   notes.missing("It" if title_note else "The saved text", missing, url_missing=url is None)]
+    draft_notes = [
+        title_note,
+        notes.zone_assumed("byline", timezone) if assumed else None,
+        notes.missing("It" if title_note else "The saved text", missing, url_missing=url is None),
+    ]
     return Draft(
         title=title,
         body=text_to_markdown(found.body),

@@ -30,13 +30,20 @@ class IngestReporter:
     def __init__(self, total: int, out: Console | None = None, err: Console | None = None):
         self.out = out or Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
         self.err = err or Console(stderr=True, highlight=False, soft_wrap=True)
-        self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                                 console=self.err, transient=True, disable=not self.err.is_terminal)
+        self.progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=self.err,
+            transient=True,
+            disable=not self.err.is_terminal,
+        )
         self.task = self.progress.add_task("ingest", total=total)
         # On a terminal, lines go through the bar's console so they scroll above it instead of tearing it.
         self.lines = self.err if self.err.is_terminal else self.out
 
-    def __enter__(self) -> "IngestReporter":
+    def __enter__(self) -> IngestReporter:
         self.progress.start()
         return self
 
@@ -66,5 +73,7 @@ class IngestReporter:
         for report in reports:
             failed = report.count("failed") + (1 if report.error else 0)
             note = report.error or ("not modified since the last run" if report.not_modified else "; ".join(report.warnings))
-            table.add_row(shown(report.label), *(str(report.count(s)) for s in ("new", "skipped", "duplicate")), str(failed), shown(note or ""))
+            table.add_row(
+                shown(report.label), *(str(report.count(s)) for s in ("new", "skipped", "duplicate")), str(failed), shown(note or "")
+            )
         self.out.print(table)

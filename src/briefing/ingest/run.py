@@ -7,17 +7,17 @@ only for sources whose entries were all stored, so a failure is retried next tim
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
 
 from ..model import Config, FeedSource
 from .draft import Draft, Unusable
 from .feed_reader import NotAFeed, parse_feed
 from .fit import fit
+from .html_page import page_language_hint, parse_page
 from .http import FetchError, Limits
 from .language import detect_language
-from .html_page import page_language_hint, parse_page
 from .pasted import parse_pasted
 from .sanitize import block_text
 from .sources import decode_text, load, page_kind
@@ -59,8 +59,14 @@ class Report:
         return self.error is not None or self.count("failed") > 0
 
 
-def run(project: Path, config: Config, jobs: list[Job], options: Options,
-        started: Callable[[Job], None] = lambda job: None, finished: Callable[[Report], None] = lambda report: None) -> list[Report]:
+def run(
+    project: Path,
+    config: Config,
+    jobs: list[Job],
+    options: Options,
+    started: Callable[[Job], None] = lambda job: None,
+    finished: Callable[[Report], None] = lambda report: None,
+) -> list[Report]:
     state = State(project)
     store = Store(project, config, state.guids)
     reports = []
@@ -99,8 +105,13 @@ def _feed(job: Job, config: Config, options: Options, state: State, report: Repo
     if loaded.data is None:
         report.not_modified = True
         return [], None, None
-    parsed = parse_feed(loaded.data, url=loaded.url, content_type=loaded.content_type, timezone=config.timezone,
-                        source_name=job.source.name if job.source else None)
+    parsed = parse_feed(
+        loaded.data,
+        url=loaded.url,
+        content_type=loaded.content_type,
+        timezone=config.timezone,
+        source_name=job.source.name if job.source else None,
+    )
     report.warnings += parsed.warnings
     hint = (job.source.language if job.source else None) or parsed.language
     return parsed.drafts, hint, loaded.validators

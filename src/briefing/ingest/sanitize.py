@@ -18,14 +18,78 @@ import nh3
 from markdownify import MarkdownConverter
 
 BODY_TAGS = {
-    "p", "br", "a", "strong", "b", "em", "i", "u", "s", "del", "mark", "small", "sub", "sup", "q", "cite",
-    "abbr", "time", "span", "code", "pre", "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "hr",
-    "h1", "h2", "h3", "h4", "h5", "h6", "div", "section", "article", "figure", "figcaption",
-    "table", "thead", "tbody", "tr", "td", "th", "caption",
+    "p",
+    "br",
+    "a",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "u",
+    "s",
+    "del",
+    "mark",
+    "small",
+    "sub",
+    "sup",
+    "q",
+    "cite",
+    "abbr",
+    "time",
+    "span",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "hr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "div",
+    "section",
+    "article",
+    "figure",
+    "figcaption",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "td",
+    "th",
+    "caption",
 }
 # Dropped with everything inside them, not just unwrapped.
-DROPPED = {"script", "style", "iframe", "object", "embed", "applet", "form", "button", "select", "textarea",
-           "svg", "math", "noscript", "template", "audio", "video", "canvas", "frameset", "frame", "head", "title"}
+DROPPED = {
+    "script",
+    "style",
+    "iframe",
+    "object",
+    "embed",
+    "applet",
+    "form",
+    "button",
+    "select",
+    "textarea",
+    "svg",
+    "math",
+    "noscript",
+    "template",
+    "audio",
+    "video",
+    "canvas",
+    "frameset",
+    "frame",
+    "head",
+    "title",
+}
 LINK_SCHEMES = {"http", "https", "mailto"}
 
 INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
@@ -81,8 +145,9 @@ class _BodyConverter(MarkdownConverter):
     """markdownify with our escaping, absolute http(s) links only, and headings below the page title."""
 
     def __init__(self, base_url: str | None):
-        super().__init__(heading_style="atx", autolinks=False, bullets="-", escape_misc=False,
-                         escape_asterisks=False, escape_underscores=False)
+        super().__init__(
+            heading_style="atx", autolinks=False, bullets="-", escape_misc=False, escape_asterisks=False, escape_underscores=False
+        )
         self.base_url = base_url
 
     def escape(self, text, parent_tags):

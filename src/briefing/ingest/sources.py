@@ -34,8 +34,7 @@ class Loaded:
 def load(location: str, accept: str, limits: Limits, validators: dict) -> Loaded:
     if "://" not in location:
         return Loaded(read_file(Path(location), limits), None, None, None)
-    response = fetch(location, accept=accept, etag=validators.get("etag"),
-                     last_modified=validators.get("last_modified"), limits=limits)
+    response = fetch(location, accept=accept, etag=validators.get("etag"), last_modified=validators.get("last_modified"), limits=limits)
     if response.not_modified:
         return Loaded(None, None, response.url, None)
     return Loaded(response.content, response.content_type, response.url, (response.etag, response.last_modified))

@@ -105,8 +105,13 @@ class Store:
         article_id, path = self._free(article_id, path)
         text = render(article_id, draft)
         if len(text.encode("utf-8")) > MAX_FILE_BYTES:
-            return Outcome("failed", draft.title, None, f"the article would be {len(text.encode('utf-8')):,} bytes; "
-                           f"`briefing check` reads article files of at most {MAX_FILE_BYTES:,}")
+            return Outcome(
+                "failed",
+                draft.title,
+                None,
+                f"the article would be {len(text.encode('utf-8')):,} bytes; "
+                f"`briefing check` reads article files of at most {MAX_FILE_BYTES:,}",
+            )
         errors = article_problems(path, relative(path, self.project.resolve()), text, self.config)
         if errors:
             return Outcome("failed", draft.title, None, f"would not pass `briefing check`: {errors[0]}")

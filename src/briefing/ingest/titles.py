@@ -6,7 +6,9 @@ import re
 
 SENTENCE_END = re.compile(r"(?<![A-Z])[.!?。](?=[\"'”’)]*(?:\s|$))")
 # "Headline | Site", "Headline - Site", "Headline-정치ㅣ한국일보", "Headline :: Site"
-SUFFIX = re.compile(r"^(?P<head>.+?)\s*(?:\s[|｜ㅣ\-–—:]{1,2}\s|[|｜ㅣ]|-(?=[^\s-]{1,12}[|｜ㅣ]))\s*(?P<tail>[^|｜ㅣ]{1,40}(?:[|｜ㅣ][^|｜ㅣ]{1,40})?)$")
+SUFFIX = re.compile(
+    r"^(?P<head>.+?)\s*(?:\s[|｜ㅣ\-–—:]{1,2}\s|[|｜ㅣ]|-(?=[^\s-]{1,12}[|｜ㅣ]))\s*(?P<tail>[^|｜ㅣ]{1,40}(?:[|｜ㅣ][^|｜ㅣ]{1,40})?)$"
+)
 
 
 def strip_site_suffix(title: str, site_names: list[str]) -> str:

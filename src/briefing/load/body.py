@@ -21,13 +21,17 @@ LINKABLE = ("http", "https", "mailto")
 def check_body(body: str, shown: str, first_line: int, problems: Problems) -> None:
     """Warn about the first raw HTML tag and every link whose scheme is not a web or mail link."""
     if tag := HTML_TAG.search(body):
-        problems.warning(_place(body, tag.start(), shown, first_line), "body", f"raw HTML ({tag.group()[:40]}) is shown as text, not rendered")
+        problems.warning(
+            _place(body, tag.start(), shown, first_line), "body", f"raw HTML ({tag.group()[:40]}) is shown as text, not rendered"
+        )
     for match in LINK_DESTINATION.finditer(body):
         destination = match.group("inline") if match.group("inline") is not None else match.group("reference")
         scheme = SCHEME.match("".join(html.unescape(destination).split()))
         if scheme and scheme.group(1).lower() not in LINKABLE:
             start = match.start("inline") if match.group("inline") is not None else match.start("reference")
-            problems.warning(_place(body, start, shown, first_line), "body", f"link to a {scheme.group(1).lower()}: address is shown as text, not linked")
+            problems.warning(
+                _place(body, start, shown, first_line), "body", f"link to a {scheme.group(1).lower()}: address is shown as text, not linked"
+            )
 
 
 def _place(body: str, offset: int, shown: str, first_line: int) -> Location:

@@ -94,13 +94,19 @@ def _sources(settings: Fields, topics: dict[str, Topic]) -> tuple[FeedSource, ..
             url = None
         for key, value in (("name", name), ("url", url)):
             if value and (key, value) in seen:
-                source.problems.error(source.value_location(key), source.name(key), f"duplicate source {key} {value!r} (first on line {seen[key, value].line})")
+                source.problems.error(
+                    source.value_location(key),
+                    source.name(key),
+                    f"duplicate source {key} {value!r} (first on line {seen[key, value].line})",
+                )
             elif value:
                 seen[key, value] = source.value_location(key)
         listed = source.text_list("topics")
         for topic, where in listed:
             if topic not in topics:
-                source.problems.error(where, source.name("topics"), f"unknown topic {topic!r} (topics are listed in mkdocs.yml under extra.briefing.topics)")
+                source.problems.error(
+                    where, source.name("topics"), f"unknown topic {topic!r} (topics are listed in mkdocs.yml under extra.briefing.topics)"
+                )
         language = source.language("language")
         if name and url:
             sources.append(FeedSource(name, url, language, tuple(topic for topic, _ in listed)))

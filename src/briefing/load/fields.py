@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Iterable
 
 from babel import Locale, UnknownLocaleError
 
@@ -116,10 +116,14 @@ class Fields:
 
     def web_address(self, key: str, required: bool = False) -> str | None:
         """An absolute http(s) URL: anything else (javascript:, file:, a bare path) can't be linked safely."""
-        return self._matching(key, required, WEB_ADDRESS, lambda value: f"expected a web address like https://news.example/story, got {value[:80]!r}")
+        return self._matching(
+            key, required, WEB_ADDRESS, lambda value: f"expected a web address like https://news.example/story, got {value[:80]!r}"
+        )
 
     def slug(self, key: str, required: bool = False) -> str | None:
-        return self._matching(key, required, SLUG, lambda value: f"{value!r} is not a valid id (lowercase letters, digits and single hyphens)")
+        return self._matching(
+            key, required, SLUG, lambda value: f"{value!r} is not a valid id (lowercase letters, digits and single hyphens)"
+        )
 
     def _matching(self, key: str, required: bool, pattern: re.Pattern, complaint) -> str | None:
         value = self.text(key, required)
@@ -219,13 +223,13 @@ class Fields:
         values = [self.localized_of(item, field, languages, limit) for field, item in self._items(key)]
         return [value for value in values if value is not None]
 
-    def fields(self, key: str, allowed: Iterable[str]) -> "Fields | None":
+    def fields(self, key: str, allowed: Iterable[str]) -> Fields | None:
         node = self._get(key, False)
         if node is None:
             return None
         return Fields(node, self.path, self.name(key), self.problems, allowed)
 
-    def mapping_list(self, key: str, allowed: Iterable[str]) -> list["Fields"]:
+    def mapping_list(self, key: str, allowed: Iterable[str]) -> list[Fields]:
         """A list of mappings (e.g. feed sources), each read field by field."""
         return [Fields(item, self.path, field, self.problems, allowed) for field, item in self._items(key)]
 

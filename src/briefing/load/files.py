@@ -25,8 +25,12 @@ def source_files(root: Path, folder: str, pattern: str, problems: Problems, recu
     found = []
     real = Path(os.path.realpath(root / folder))
     if not real.is_relative_to(os.path.realpath(root)):
-        problems.error(Location(folder), "file", f"folder leads outside the project (to {real}) through a symbolic link; "
-                       "links to folders are not followed: move the files into the project")
+        problems.error(
+            Location(folder),
+            "file",
+            f"folder leads outside the project (to {real}) through a symbolic link; "
+            "links to folders are not followed: move the files into the project",
+        )
         return found
 
     def unreadable(exc: OSError) -> None:  # a missing folder is just an empty one
@@ -37,8 +41,12 @@ def source_files(root: Path, folder: str, pattern: str, problems: Problems, recu
         for name in sorted(folders):
             if (Path(here) / name).is_symlink():
                 shown = relative(Path(here) / name, root)
-                problems.error(Location(shown), "file", f"folder is a symbolic link (to {os.readlink(Path(here) / name)}); "
-                               "links to folders are not followed: move the files into the project")
+                problems.error(
+                    Location(shown),
+                    "file",
+                    f"folder is a symbolic link (to {os.readlink(Path(here) / name)}); "
+                    "links to folders are not followed: move the files into the project",
+                )
         found += [Path(here) / name for name in files + folders if Path(name).match(pattern)]
         if not recursive:
             break

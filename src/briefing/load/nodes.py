@@ -9,7 +9,6 @@ value (date, list of ids, ...) to the schema.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 import yaml
 
@@ -35,18 +34,18 @@ class Scalar:
 
 @dataclass(frozen=True)
 class Sequence:
-    items: list["Node"]
+    items: list[Node]
     location: Location
 
 
 @dataclass(frozen=True)
 class Mapping:
-    values: dict[str, "Node"]
+    values: dict[str, Node]
     key_locations: dict[str, Location] = field(default_factory=dict)
     location: Location = Location("")
 
 
-Node = Union[Scalar, Sequence, Mapping]
+Node = Scalar | Sequence | Mapping
 
 
 def _location(path: str, mark: yaml.Mark | None, line_offset: int) -> Location:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, time
 from pathlib import Path
-from typing import Callable
 from zoneinfo import ZoneInfo
 
-from ..diagnostics import Location, LoadError, Problem, Problems, relative
+from ..diagnostics import LoadError, Location, Problem, Problems, relative
 from ..model import Article, Briefing, Config, Publication, Source
-from .config import load_config
 from .body import check_body
+from .config import load_config
 from .fields import LONG_TEXT, Fields
 from .files import read_text, source_files, split_front_matter
 from .glossary import load_glossary
@@ -34,7 +34,7 @@ def load(root: Path) -> tuple[Publication | None, Problems]:
     article_files = {path.stem for path in article_paths}  # one that failed to load has its own error
     articles_by_id = _unique(articles, problems)
     briefings_by_id = _unique(briefings, problems)
-    for briefing, cited in briefings_by_id.values():
+    for _, cited in briefings_by_id.values():
         for article_id, where in cited:
             if article_id not in articles_by_id and article_id not in article_files:
                 problems.error(where, "articles", f"unknown article {article_id!r} (no content/articles/**/{article_id}.md)")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -61,8 +61,9 @@ def feed_folders(publication: Publication) -> list[str]:
 
 
 def write_feeds(publication: Publication, site: Path, templates: Path, locales: Path) -> None:
-    env = Environment(loader=FileSystemLoader(templates), extensions=["jinja2.ext.i18n"],
-                      autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=FileSystemLoader(templates), extensions=["jinja2.ext.i18n"], autoescape=True, trim_blocks=True, lstrip_blocks=True
+    )
     for language in publication.config.language_codes:
         localizer = Localizer(publication.config, language, locales)
         env.install_gettext_translations(localizer.translations, newstyle=True)
@@ -94,13 +95,16 @@ def _entry(publication: Publication, briefing: Briefing, localizer: Localizer, e
     config, text, language = publication.config, localizer.text, localizer.language
     root = f"{config.site_url}{language}/"
     sources = [
-        {"page": f"{root}articles/{article.id}/", "title": article.title, "outlet": article.source.name,
-         "original": str(external_url(article.url))}
+        {
+            "page": f"{root}articles/{article.id}/",
+            "title": article.title,
+            "outlet": article.source.name,
+            "original": str(external_url(article.url)),
+        }
         for article in (publication.articles[article_id] for article_id in briefing.articles)
     ]
     summary = text(briefing.summary)
-    content = env.get_template("entry.html.j2").render(
-        summary=summary, key_points=[text(p) for p in briefing.key_points], sources=sources)
+    content = env.get_template("entry.html.j2").render(summary=summary, key_points=[text(p) for p in briefing.key_points], sources=sources)
     host = urlsplit(config.site_url).hostname or "localhost"
     return Entry(
         # A tag URI (RFC 4151) from the id and date: it survives edits and URL changes.
@@ -117,7 +121,7 @@ def _entry(publication: Publication, briefing: Briefing, localizer: Localizer, e
 
 def _newest(feed: Feed) -> datetime:
     """The newest item's date; an empty feed takes SOURCE_DATE_EPOCH (else 1970), never the clock."""
-    fallback = datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "0")), timezone.utc)
+    fallback = datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "0")), UTC)
     return max((entry.updated for entry in feed.entries), default=fallback)
 
 

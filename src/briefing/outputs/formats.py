@@ -48,8 +48,10 @@ ROBOTS_FILE = Format("robots", "", "robots.txt", "text/plain")
 PERIOD_DIGEST_PDF = Format("period-digest-pdf", "", "digest-{key}.{language}.pdf", "application/pdf", published=False)  # briefing pdf
 
 FEEDS = (RSS, ATOM, JSON_FEED)
-FORMATS = {f.name: f for f in (PAGE, *FEEDS, BRIEFING_PDF, DIGEST_PDF, SEARCH_INDEX, LANGUAGE_CHOOSER, SITEMAP_FILE,
-                               ROBOTS_FILE, PERIOD_DIGEST_PDF)}
+FORMATS = {
+    f.name: f
+    for f in (PAGE, *FEEDS, BRIEFING_PDF, DIGEST_PDF, SEARCH_INDEX, LANGUAGE_CHOOSER, SITEMAP_FILE, ROBOTS_FILE, PERIOD_DIGEST_PDF)
+}
 
 
 def announced_in(place: str) -> list[Format]:

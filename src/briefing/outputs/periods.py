@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-
 from typing import TYPE_CHECKING
 
 from ..model import Briefing, Publication
@@ -27,7 +26,7 @@ class Period:
 
     @property
     def key(self) -> str:
-        """"2025-W44", "2025-10" or "2025-10-01_2025-12-31": file names sort by date."""
+        """ "2025-W44", "2025-10" or "2025-10-01_2025-12-31": file names sort by date."""
         if self.kind == WEEK:
             year, week, _ = self.start.isocalendar()
             return f"{year}-W{week:02d}"
@@ -39,7 +38,7 @@ class Period:
         return self.start <= day <= self.end
 
     def name(self, localizer: Localizer) -> str:
-        """"Week 44, 2025", "October 2025" or a date range, in the reader's language."""
+        """ "Week 44, 2025", "October 2025" or a date range, in the reader's language."""
         if self.kind == WEEK:
             year, week, _ = self.start.isocalendar()
             return localizer.gettext("Week %(week)d, %(year)d") % {"week": week, "year": year}

@@ -64,8 +64,9 @@ def write_pdfs(publication: Publication, site: Path, workspace: Workspace, repor
     planned = []
     for language in publication.config.language_codes:
         planned += [documents.briefing(b, language, BRIEFING_PDF.path_for(key=b.id, language=language)) for b in publication.briefings]
-        planned += [documents.digest(d, language, DIGEST_PDF.path_for(key=d.period.key, language=language))
-                    for d in weekly_digests(publication)]
+        planned += [
+            documents.digest(d, language, DIGEST_PDF.path_for(key=d.period.key, language=language)) for d in weekly_digests(publication)
+        ]
     report, entries = _render(documents.assets, planned, workspace.pdf_cache, reporter)
     _link_all(entries, site)
     if workspace.prunes:
@@ -74,12 +75,16 @@ def write_pdfs(publication: Publication, site: Path, workspace: Workspace, repor
     return report
 
 
-def write_digests(publication: Publication, digests: list[Digest], languages: tuple[str, ...], target: Path,
-                  workspace: Workspace, reporter: Reporter) -> PdfReport:
+def write_digests(
+    publication: Publication, digests: list[Digest], languages: tuple[str, ...], target: Path, workspace: Workspace, reporter: Reporter
+) -> PdfReport:
     """`briefing pdf`: the given digests, as digest-<period>.<language>.pdf in `target`, copied whole or not at all."""
     documents = Documents(publication, workspace.project)
-    planned = [documents.digest(d, language, PERIOD_DIGEST_PDF.path_for(key=d.period.key, language=language))
-               for d in digests for language in languages]
+    planned = [
+        documents.digest(d, language, PERIOD_DIGEST_PDF.path_for(key=d.period.key, language=language))
+        for d in digests
+        for language in languages
+    ]
     report, entries = _render(documents.assets, planned, workspace.pdf_cache, reporter)
     _copy_all_or_none(entries, target)
     return report
@@ -97,7 +102,7 @@ def _render(assets: Path, planned: list[Planned], cache: Path, reporter: Reporte
         except BuildError as exc:
             raise PdfError(f"PDF rendering stopped: {exc}") from None
     _write_index(cache, index)
-    for job, rendered in zip(missing, results):
+    for job, rendered in zip(missing, results, strict=True):
         report.add(job.name, rendered)
     report.reused = [name for name in entries if name not in report.rendered]
     reporter.count("pdf pages rendered", report.pages)
@@ -108,8 +113,9 @@ def _render(assets: Path, planned: list[Planned], cache: Path, reporter: Reporte
     return report, entries
 
 
-def _plan(assets: Path, planned: list[Planned], cache: Path, index: dict[str, str],
-          reporter: Reporter) -> tuple[list[PdfJob], dict[str, Path]]:
+def _plan(
+    assets: Path, planned: list[Planned], cache: Path, index: dict[str, str], reporter: Reporter
+) -> tuple[list[PdfJob], dict[str, Path]]:
     """Each PDF's cache entry, and the jobs whose entry is missing, their glyphs checked before any render.
 
     `index` maps a hash of a PDF's inputs and the renderer's setup to the entry they gave
@@ -121,7 +127,7 @@ def _plan(assets: Path, planned: list[Planned], cache: Path, index: dict[str, st
         entries, missing = {}, []
         with reporter.stage("pdf html"):
             for plan in planned:
-                inputs = hashlib.sha256(f"{setup}\0{plan.inputs}".encode("utf-8")).hexdigest()
+                inputs = hashlib.sha256(f"{setup}\0{plan.inputs}".encode()).hexdigest()
                 known = index.get(inputs)
                 if known and (cache / known).is_file():
                     entries[plan.name] = cache / known
@@ -158,7 +164,7 @@ def cache_key(job: PdfJob, setup: str) -> str:
 
 def _setup(assets: Path) -> str:
     """Fingerprint of the print assets, the font files, the renderer and its options."""
-    digest = hashlib.sha256(f"weasyprint {version('weasyprint')} {PDF_VARIANT}\0".encode("utf-8"))
+    digest = hashlib.sha256(f"weasyprint {version('weasyprint')} {PDF_VARIANT}\0".encode())
     for renderer in ("render.py", "subset.py"):
         digest.update(Path(__file__).with_name(renderer).read_bytes())
     for asset in sorted(p for p in assets.rglob("*") if p.is_file() and p.suffix != ".j2"):  # templates: in the HTML
@@ -166,7 +172,7 @@ def _setup(assets: Path) -> str:
     for family in sorted({family for stack in _stacks(assets) for family in stack}):
         font = installed_font(family)
         stat = font.file.stat()
-        digest.update(f"{family}={font.file}:{font.index}:{stat.st_size}:{stat.st_mtime_ns}\0".encode("utf-8"))
+        digest.update(f"{family}={font.file}:{font.index}:{stat.st_size}:{stat.st_mtime_ns}\0".encode())
     return digest.hexdigest()
 
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import hashlib
 import pickle
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -80,8 +80,14 @@ class Documents:
         localizer = self._localizers[language]
         text, gettext = localizer.text, localizer.gettext
         title = f"{text(self.publication.config.site_name)} — {digest.period.kind_name(localizer)}: {digest.period.name(localizer)}"
-        meta = Meta(title, self._author(language), "; ".join(text(b.title) for b in digest.briefings), (gettext("Digest"),),
-                    min(b.published for b in digest.briefings), max(b.updated for b in digest.briefings))
+        meta = Meta(
+            title,
+            self._author(language),
+            "; ".join(text(b.title) for b in digest.briefings),
+            (gettext("Digest"),),
+            min(b.published for b in digest.briefings),
+            max(b.updated for b in digest.briefings),
+        )
         issued = meta.modified.astimezone(ZoneInfo(self.publication.config.timezone)).date()
         return self._plan(language, "digest.html.j2", name, meta, digest.briefings, digest=digest, issued=issued)
 
@@ -108,8 +114,14 @@ class Documents:
 
     def _environment(self, language: str) -> Environment:
         if language not in self._environments:
-            env = Environment(loader=FileSystemLoader(self.assets), extensions=["jinja2.ext.i18n"], autoescape=True,
-                              undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+            env = Environment(
+                loader=FileSystemLoader(self.assets),
+                extensions=["jinja2.ext.i18n"],
+                autoescape=True,
+                undefined=StrictUndefined,
+                trim_blocks=True,
+                lstrip_blocks=True,
+            )
             localizer = self._localizers[language]
             env.install_gettext_translations(localizer.translations, newstyle=True)
             env.globals.update(localizer.helpers(escape), **self._helpers(language))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import subprocess
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -67,21 +67,24 @@ def _families(tokens) -> tuple[str, ...]:
     return tuple(names)
 
 
-@lru_cache(maxsize=None)
+@cache
 def installed_font(family: str) -> Font:
     """The regular face fontconfig picks for `family`; refuse its silent substitute for a missing one."""
     try:
-        found = subprocess.run(["fc-match", "--format=%{family}\n%{file}\n%{index}", family],
-                               capture_output=True, text=True, check=True, timeout=30).stdout.split("\n")
+        found = subprocess.run(
+            ["fc-match", "--format=%{family}\n%{file}\n%{index}", family], capture_output=True, text=True, check=True, timeout=30
+        ).stdout.split("\n")
     except (OSError, subprocess.SubprocessError) as exc:
         raise FontError(f"cannot ask fontconfig for font {family!r} ({exc}); `make site` installs fontconfig") from None
     if len(found) < 3 or family.lower() not in (name.strip().lower() for name in found[0].split(",")):
-        raise FontError(f"font {family!r} named in the PDF stylesheet is not installed (fontconfig offers "
-                        f"{found[0] or 'nothing'} instead); `make site` installs the fonts the templates use")
+        raise FontError(
+            f"font {family!r} named in the PDF stylesheet is not installed (fontconfig offers "
+            f"{found[0] or 'nothing'} instead); `make site` installs the fonts the templates use"
+        )
     return Font(family, Path(found[1]), int(found[2] or 0))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _characters(font: Font) -> frozenset[int]:
     from fontTools.ttLib import TTFont
 
@@ -89,7 +92,7 @@ def _characters(font: Font) -> frozenset[int]:
         return frozenset(face.getBestCmap())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _covered(stack: tuple[str, ...]) -> frozenset[int]:
     """Every character some font of the stack has: made once, not for each PDF checked."""
     return frozenset().union(*(_characters(installed_font(family)) for family in stack))
@@ -127,8 +130,10 @@ def check_coverage(name: str, text: str, stacks: list[tuple[str, ...]]) -> None:
     if missing:
         codes = sorted(missing)
         listed = ", ".join(_describe(code) for code in codes[:10]) + (", …" if len(codes) > 10 else "")
-        raise FontError(f"{name}: {len(codes)} character(s) have no glyph in font {', '.join(map(str, lacking))}: {listed}; "
-                        f"first seen in “{_context(text, chr(codes[0]))}” (replace or remove them in the source text)")
+        raise FontError(
+            f"{name}: {len(codes)} character(s) have no glyph in font {', '.join(map(str, lacking))}: {listed}; "
+            f"first seen in “{_context(text, chr(codes[0]))}” (replace or remove them in the source text)"
+        )
 
 
 def _visible(character: str) -> bool:
@@ -147,4 +152,4 @@ def _context(text: str, character: str) -> str:
     """The text around the first occurrence, within its own element."""
     line = next(line for line in text.splitlines() if character in line)
     at = line.index(character)
-    return " ".join(line[max(0, at - 40): at + 40].split())
+    return " ".join(line[max(0, at - 40) : at + 40].split())

@@ -72,7 +72,8 @@ def render(job: PdfJob) -> Rendered:
     with collected_warnings(logging.getLogger("weasyprint")) as messages:
         counters, stylesheets, refused = _stylesheets(job.assets, print_stylesheets(job.assets), job.css)
         document = HTML(string=job.html, base_url=job.assets.resolve().as_uri() + "/", url_fetcher=fetcher).render(
-            pdf_variant=PDF_VARIANT, font_config=_fonts(), counter_style=counters, stylesheets=stylesheets)
+            pdf_variant=PDF_VARIANT, font_config=_fonts(), counter_style=counters, stylesheets=stylesheets
+        )
         pdf = subset.write_pdf(document, pdf_variant=PDF_VARIANT, pdf_identifier=True)  # /ID: a hash of the content
     return Rendered(pdf, len(document.pages), (*refused, *fetcher.refused), tuple(messages))
 
@@ -96,8 +97,10 @@ def _stylesheets(assets: Path, sheets: tuple[tuple[str, str], ...], css: str):
     from weasyprint.css.counters import CounterStyle
 
     counters, fetcher, base = CounterStyle(), _own_assets_fetcher(assets), assets.resolve().as_uri() + "/"
-    parsed = [CSS(string=text, base_url=base + name, url_fetcher=fetcher, font_config=_fonts(), counter_style=counters)
-              for name, text in (*sheets, ("document.css", css))]
+    parsed = [
+        CSS(string=text, base_url=base + name, url_fetcher=fetcher, font_config=_fonts(), counter_style=counters)
+        for name, text in (*sheets, ("document.css", css))
+    ]
     return counters, parsed, tuple(fetcher.refused)
 
 

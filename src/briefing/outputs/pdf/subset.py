@@ -94,8 +94,10 @@ def _subset(font, glyphs: list[int], hinting: bool) -> bytes | None:
 
     request = ffi.gc(harfbuzz_subset.hb_subset_input_create_or_fail(), harfbuzz_subset.hb_subset_input_destroy)
     _add(harfbuzz_subset.hb_subset_input_glyph_set(request), glyphs)
-    _add(harfbuzz_subset.hb_subset_input_set(request, harfbuzz_subset.HB_SUBSET_SETS_DROP_TABLE_TAG),
-         sorted(harfbuzz.hb_tag_from_string(tag, -1) for tag in DROPPED_TABLES))
+    _add(
+        harfbuzz_subset.hb_subset_input_set(request, harfbuzz_subset.HB_SUBSET_SETS_DROP_TABLE_TAG),
+        sorted(harfbuzz.hb_tag_from_string(tag, -1) for tag in DROPPED_TABLES),
+    )
     flags = harfbuzz_subset.HB_SUBSET_FLAGS_PASSTHROUGH_UNRECOGNIZED | harfbuzz_subset.HB_SUBSET_FLAGS_DESUBROUTINIZE
     if not hinting:
         flags |= harfbuzz_subset.HB_SUBSET_FLAGS_NO_HINTING

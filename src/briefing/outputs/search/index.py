@@ -85,7 +85,9 @@ def glossary_words(publication: Publication, language: str) -> list[list[list[li
     """
     others = [code for code in publication.config.language_codes if code != language]
     return [
-        [[korean.split_words(term) for term in entry.terms[language]],
-         [korean.split_words(term) for other in others for term in entry.terms[other]]]
+        [
+            [korean.split_words(term) for term in entry.terms[language]],
+            [korean.split_words(term) for other in others for term in entry.terms[other]],
+        ]
         for entry in publication.glossary
     ]

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
 
 # Words are separated by spaces and punctuation, as the search worker splits them
 # (it reads this from the index). A quote between two Latin letters is an apostrophe
@@ -72,7 +72,7 @@ class Analyzer:
         distinct = sorted({word for text in texts for block in blocks(text) for word in WORDS.split(block) if HANGUL.search(word)})
         new = [word for word in distinct if word not in self.known]
         if new:  # Kiwi takes a second or more to start: not for a rebuild with no new words
-            for word, morphemes in zip(new, _kiwi().tokenize(new)):
+            for word, morphemes in zip(new, _kiwi().tokenize(new), strict=True):
                 self.known[word] = list(dict.fromkeys(term.lower() for term in _terms(word, morphemes)))
         self.seen.update(distinct)
         found: dict[str, dict[str, None]] = {}  # lower-cased word -> its terms, in order
@@ -124,8 +124,5 @@ def _spans(run: list) -> list[tuple[int, int]]:
     if len(run) > LONGEST_COMPOUND:
         return [(0, last)] + [(i, i) for i, m in enumerate(run) if m.tag in NOUN_PARTS]
     spans = [(i, j) for i in range(len(run)) for j in range(i, len(run))]
-    usable = [
-        (i, j) for i, j in spans
-        if run[i].tag not in ("XSN", "NNB") and run[j].tag != "XPN" and (i < j or run[i].tag in NOUN_PARTS)
-    ]
+    usable = [(i, j) for i, j in spans if run[i].tag not in ("XSN", "NNB") and run[j].tag != "XPN" and (i < j or run[i].tag in NOUN_PARTS)]
     return sorted(usable, key=lambda span: (span != (0, last), span[0] - span[1], span[0]))
