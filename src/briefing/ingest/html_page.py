@@ -182,13 +182,14 @@ def _drop_decks(body: list[str], title: str | None) -> tuple[list[str], str | No
 
 def _author(meta: _Meta, found: dict, sites: list[str], body: list[str], chrome: Rules) -> tuple[str | None, list[str]]:
     """A person's name (never a URL, handle or the site itself); a closing byline line is removed from the body."""
+    signed = None
     while body and chrome.match("byline", block_text(body[-1])):
         signed = chrome.match("byline", block_text(body.pop())).group("author")
     listed = [
         _ld_author(meta.ld),
         *meta.meta_all("article:author", "og:article:author", "dable:author", "author", "byl"),
         found.get("author"),
-        locals().get("signed"),
+        signed,
     ]
     candidates = [part for value in listed if value for part in re.split(r"\s*[;|]\s*", value)]
     site_words = {re.sub(r"\W+", "", name) for name in sites}
