@@ -42,7 +42,7 @@ def language_config(publication: Publication, language: str, docs: Path, site: P
     extra["alternate"] = [{"name": other.name, "lang": other.code, "link": f"../{other.code}/"} for other in config.languages]
     feeds = [{"file": kind.file, "type": kind.media_type, "label": kind.label} for kind in announced_in(HEAD)]
     extra["briefing"] = {"site_url": config.site_url, "language": language, "feeds": feeds}
-    rss = config.site_url + RSS.path_for(language=language, folder="")
+    rss = RSS.url_for(config.site_url, language=language, folder="")
     extra["social"] = [{"icon": "material/rss", "link": rss, "name": gettext("Subscribe (RSS feed)")}]
     plugins = [p for p in derived.get("plugins") or [] if p != "search" and not (isinstance(p, dict) and "search" in p)]
     derived.update(

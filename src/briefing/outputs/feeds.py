@@ -10,6 +10,7 @@ import json
 import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,7 +20,7 @@ from markupsafe import escape
 
 from ..i18n import Localizer
 from ..model import Briefing, Publication
-from .formats import ATOM, JSON_FEED, RSS, Format
+from .formats import ATOM, JSON_FEED, PAGE, RSS, Format
 from .site.markdown_escape import external_url
 
 
@@ -77,7 +78,7 @@ def write_feeds(publication: Publication, site: Path, templates: Path, locales: 
 
 def _feeds(publication: Publication, localizer: Localizer, entries: dict[str, Entry]):
     config, text = publication.config, localizer.text
-    root = f"{config.site_url}{localizer.language}/"
+    home = partial(PAGE.url_for, config.site_url, language=localizer.language)
     site_name = text(config.site_name)
     author = text(config.author or config.site_name)
     for folder in feed_folders(publication):
@@ -88,15 +89,15 @@ def _feeds(publication: Publication, localizer: Localizer, entries: dict[str, En
         else:
             title, chosen = site_name, publication.briefings
         newest = tuple(entries[b.id] for b in chosen[: config.feed_limit])
-        yield Feed(folder, localizer.language, title, text(config.description), root + folder, author, newest)
+        yield Feed(folder, localizer.language, title, text(config.description), home(key=folder), author, newest)
 
 
 def _entry(publication: Publication, briefing: Briefing, localizer: Localizer, env: Environment) -> Entry:
     config, text, language = publication.config, localizer.text, localizer.language
-    root = f"{config.site_url}{language}/"
+    page = partial(PAGE.url_for, config.site_url, language=language)
     sources = [
         {
-            "page": f"{root}articles/{article.id}/",
+            "page": page(key=f"articles/{article.id}/"),
             "title": article.title,
             "outlet": article.source.name,
             "original": str(external_url(article.url)),
@@ -109,13 +110,13 @@ def _entry(publication: Publication, briefing: Briefing, localizer: Localizer, e
     return Entry(
         # A tag URI (RFC 4151) from the id and date: it survives edits and URL changes.
         id=f"tag:{host},{briefing.date.isoformat()}:{language}/briefings/{briefing.id}",
-        url=f"{root}briefings/{briefing.id}/",
+        url=page(key=f"briefings/{briefing.id}/"),
         title=text(briefing.title),
         summary=summary,
         content_html=content,
         published=briefing.published,
         updated=briefing.updated,
-        categories=tuple((text(config.topics[t].name), f"{root}topics/{t}/") for t in briefing.topics),
+        categories=tuple((text(config.topics[t].name), page(key=f"topics/{t}/")) for t in briefing.topics),
     )
 
 

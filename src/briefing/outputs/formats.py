@@ -34,6 +34,10 @@ class Format:
         """The path of one file of this format, under site/ (or the command's folder)."""
         return (self.folder + self.file).format(**fields)
 
+    def url_for(self, site_url: str, **fields: str) -> str:
+        """Its published address, under the site's."""
+        return site_url + self.path_for(**fields)
+
 
 PAGE = Format("page", "{language}/{key}", "", "text/html", announced=(SITEMAP,))  # key: the page's URL path; index.html
 RSS = Format("rss", "{language}/{folder}", "feed.xml", "application/rss+xml", "RSS", (HEAD, SUBSCRIBE))

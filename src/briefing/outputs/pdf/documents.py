@@ -135,7 +135,7 @@ class Documents:
         return {
             "config": config,
             "articles_of": lambda briefing: [publication.articles[a] for a in briefing.articles],
-            "site_page": lambda path: config.site_url + PAGE.path_for(language=language, key=path),
+            "site_page": lambda path: PAGE.url_for(config.site_url, language=language, key=path),
             "article_body": article_body,
         }
 

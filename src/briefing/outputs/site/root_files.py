@@ -32,7 +32,7 @@ def write_root(publication: Publication, pages: list[Page], templates: Path, loc
 
 
 def page_url(site_url: str, language: str, page: Page) -> str:
-    return site_url + PAGE.path_for(language=language, key=url_path(page.path))
+    return PAGE.url_for(site_url, language=language, key=url_path(page.path))
 
 
 def sitemap(publication: Publication, pages: list[Page]) -> bytes:
