@@ -9,7 +9,7 @@ from babel.messages.pofile import read_po
 
 from briefing import i18n
 
-from conftest import REPO
+from support.project import REPO
 
 METHODS = [("src/**.py", "python"), ("templates/**.j2", "jinja2")]
 

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import fcntl
-import hashlib
 
 import pytest
 
 from briefing.cli import main
 
-from conftest import BRIEFING
-
-
-def snapshot(site) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+from support.project import BRIEFING
+from support.snapshots import snapshot
 
 
 def build(project, capsys):
@@ -56,7 +51,7 @@ def break_engine(project):
 def test_failed_build_leaves_site_byte_for_byte_and_says_why(make_project, capsys, breaks, says):
     project = make_project(templates=True)
     assert build(project, capsys)[0] == 0
-    before = snapshot(project / "site")
+    before = snapshot(project / "site", digests=True)
     breaks(project)
     code, err = build(project, capsys)
     assert code == 1
@@ -64,7 +59,7 @@ def test_failed_build_leaves_site_byte_for_byte_and_says_why(make_project, capsy
     position = 0
     for expected in says:  # in this order
         position = err.index(expected, position)
-    assert snapshot(project / "site") == before
+    assert snapshot(project / "site", digests=True) == before
 
 
 def test_second_build_at_once_is_refused_with_a_clear_message(make_project, capsys):

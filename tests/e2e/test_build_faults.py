@@ -7,7 +7,6 @@ its atomic exchange, never a mix; and the next plain build must clean up and pub
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -19,17 +18,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ARTICLE, BRIEFING, CONFIG, REPO, write_tree
+from support.faults import INJECTOR, spread
+from support.project import ARTICLE, BRIEFING, CONFIG, REPO, write_tree
+from support.snapshots import snapshot
 
-INJECTOR = Path(__file__).with_name("fault_injector.py")
 # Where a fault is injected: files written and copied (and, for permissions, the publishing rename).
 # Not mkdir: most are of folders that already exist, where no error can happen.
 CREATING = ("open", "shutil.copyfile", "os.rename", "briefing.exchange")
-
-
-def snapshot(folder: Path) -> dict[str, str]:
-    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 def run(project: Path, *prefix: str) -> subprocess.CompletedProcess:
@@ -48,7 +43,7 @@ def make_v1(root: Path) -> tuple[Path, dict]:
         shutil.copytree(REPO / folder, project / folder)
     assert run(project).returncode == 0
     (project / "briefings/2025-10-31-sample.yaml").write_text(BRIEFING.replace("Sample briefing", "Revised briefing"), encoding="utf-8")
-    return project, snapshot(project / "site")
+    return project, snapshot(project / "site", digests=True)
 
 
 def changes_of_a_full_build(project: Path, root: Path) -> tuple[list[str], dict]:
@@ -60,7 +55,7 @@ def changes_of_a_full_build(project: Path, root: Path) -> tuple[list[str], dict]
     shutil.copytree(project / "build", root / "work-v1")
     shutil.copytree(project / "site", root / "site-v1")
     assert run(project, "count", "0", str(project), str(root / "count.json")).returncode == 0
-    changes, v2 = json.loads((root / "count.json").read_text()), snapshot(project / "site")
+    changes, v2 = json.loads((root / "count.json").read_text()), snapshot(project / "site", digests=True)
     restore_v1_site(project, root)
     reset_work(project, root)
     return changes, v2
@@ -80,16 +75,10 @@ def reset_work(project: Path, root: Path) -> None:
     shutil.copytree(root / "work-v1", project / "build", dirs_exist_ok=True)
 
 
-def spread(indexes: list[int], count: int) -> list[int]:
-    """`count` indexes evenly spread over `indexes`, first and last included."""
-    step = max(1, (len(indexes) - 1) / max(1, count - 1))
-    return sorted({indexes[min(len(indexes) - 1, round(i * step))] for i in range(count)})
-
-
 def assert_leftovers_cleaned_by_next_build(project: Path, v2: dict) -> None:
     result = run(project)
     assert result.returncode == 0, result.stderr
-    assert snapshot(project / "site") == v2
+    assert snapshot(project / "site", digests=True) == v2
     assert not (project / ".site.staging").exists() and not (project / ".site.previous").exists()
 
 
@@ -103,7 +92,7 @@ def test_build_killed_at_many_points_leaves_a_whole_site(tmp_path):
         reset_work(project, tmp_path)
         result = run(project, "kill", str(point), str(project), str(tmp_path / "kill.json"))
         assert result.returncode == -signal.SIGKILL, (point, result.stderr)
-        site = snapshot(project / "site")
+        site = snapshot(project / "site", digests=True)
         assert site in (v1, v2), point
         outcomes.append((point, "v2" if site == v2 else "v1"))
     assert outcomes == [(point, "v1" if point <= exchange else "v2") for point in points]
@@ -122,7 +111,7 @@ def test_build_killed_after_varying_delays_leaves_a_whole_site(tmp_path):
         time.sleep(delay)
         os.killpg(process.pid, signal.SIGKILL)  # the build and its worker processes, as a stopped job is
         process.wait(timeout=60)
-        assert snapshot(project / "site") in (v1, v2), delay
+        assert snapshot(project / "site", digests=True) in (v1, v2), delay
     assert_leftovers_cleaned_by_next_build(project, v2)
 
 
@@ -139,14 +128,14 @@ def test_full_disk_or_permission_error_at_any_step_leaves_the_last_site(tmp_path
         assert "Traceback" not in result.stderr
         assert not (project / ".site.staging").exists()
         if result.returncode == 0:  # the fault didn't matter (mkdir of an existing folder): v2, whole
-            assert snapshot(project / "site") == v2, (point, changes[point - 1])
+            assert snapshot(project / "site", digests=True) == v2, (point, changes[point - 1])
             restore_v1_site(project, tmp_path)  # v1 again, so the next fault can show
             continue
         failed += 1
         assert result.returncode == 1, (point, changes[point - 1], result.stderr)
         assert result.stderr.startswith(f"build failed: {says}: "), result.stderr
         assert result.stderr.rstrip().endswith("site/ left as it was"), result.stderr
-        assert snapshot(project / "site") == v1, (point, changes[point - 1])
+        assert snapshot(project / "site", digests=True) == v1, (point, changes[point - 1])
     assert failed >= 5
     assert_leftovers_cleaned_by_next_build(project, v2)
 
@@ -163,11 +152,11 @@ def test_a_real_full_disk_leaves_the_last_site(tmp_path):
         result = run(project)
         assert result.returncode == 1
         assert f"No space left on device: {project / 'build'}" in result.stderr and "Traceback" not in result.stderr
-        assert snapshot(project / "site") == v1
+        assert snapshot(project / "site", digests=True) == v1
         assert not (project / ".site.staging").exists()
         (disk / "filler").unlink()
         assert run(project).returncode == 0
-        assert snapshot(project / "site") != v1
+        assert snapshot(project / "site", digests=True) != v1
     finally:
         subprocess.run(["umount", str(disk)], check=True)
 
@@ -184,7 +173,7 @@ def test_two_builds_at_once_one_waits_its_turn_with_a_clear_message(tmp_path):
         assert first.wait(timeout=120) == 0, first.stderr.read()
         assert second.returncode == 1
         assert second.stderr.startswith("build failed: another build is running in this project"), second.stderr
-        assert snapshot(project / "site") == v2
+        assert snapshot(project / "site", digests=True) == v2
         assert not (project / ".site.staging").exists()
 
 

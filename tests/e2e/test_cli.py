@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import BRIEFING
+from support.project import BRIEFING
 
 
 def run(project, *args):

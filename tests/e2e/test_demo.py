@@ -10,7 +10,7 @@ import yaml
 
 from briefing.load import load
 
-from conftest import REPO
+from support.project import REPO
 
 BRIEFING = "2025-10-30-summit-balanced-results"
 

@@ -12,10 +12,12 @@ import time
 import pytest
 
 from briefing.cli import main
-import pdftools
-from conftest import REPO, serve_folder, write_tree
-from hostile_runner import PASSWD
-from payloads import MARK, html_payloads, live_markup_in_site, markdown_payloads, yaml_text
+
+from support import pdftools
+from support.hostile_runner import PASSWD
+from support.payloads import MARK, html_payloads, live_markup_in_site, markdown_payloads, yaml_text
+from support.project import REPO, write_tree
+from support.web import serve_folder
 
 
 def payload_project(root, canary_url: str):

@@ -12,10 +12,11 @@ import pytest
 from briefing.load import load
 from briefing.load.fields import SLUG
 from briefing.outputs.site.article_html import article_html
-from hostile_ingest_cases import INGEST_CASES, ROUTES
-from hostile_runner import run_case
-from ingest_server import Server
-from payloads import live_markup
+
+from support.hostile_ingest_cases import INGEST_CASES, ROUTES
+from support.hostile_runner import run_case
+from support.ingest_server import Server
+from support.payloads import live_markup
 
 
 @pytest.fixture(scope="module")

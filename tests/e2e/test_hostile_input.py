@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from hostile_cases import LOADER_CASES, Case
-from hostile_ingest_cases import INGEST_CASES
-from hostile_pdf_cases import PDF_CASES
-from hostile_runner import run_case
-from payloads import live_markup_in_site
+from support.hostile_cases import LOADER_CASES, Case
+from support.hostile_ingest_cases import INGEST_CASES
+from support.hostile_pdf_cases import PDF_CASES
+from support.hostile_runner import run_case
+from support.payloads import live_markup_in_site
 
 CORPUS = LOADER_CASES + INGEST_CASES + PDF_CASES
 

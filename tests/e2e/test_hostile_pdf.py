@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-import pdftools
-from hostile_pdf_cases import PDF_CASES
-from hostile_runner import PASSWD, filled, run_case
+from support import pdftools
+from support.hostile_pdf_cases import PDF_CASES
+from support.hostile_runner import PASSWD, filled, run_case
 
 
 @pytest.mark.parametrize("case", PDF_CASES, ids=[case.name for case in PDF_CASES])

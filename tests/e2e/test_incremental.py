@@ -11,7 +11,8 @@ import pytest
 from briefing.build import build
 from briefing.progress import Reporter
 
-from conftest import BRIEFING
+from support.project import BRIEFING
+from support.snapshots import snapshot
 
 
 def build_once(project):
@@ -78,12 +79,10 @@ def test_incremental_result_equals_a_clean_build(project, tmp_path):
     path = project / "briefings" / "2025-11-02-second.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("무슨 일이 있었나.", "무엇이 바뀌었나."), encoding="utf-8")
     build_once(project)
-    incremental = {p.relative_to(project / "site").as_posix(): p.read_bytes()
-                   for p in (project / "site").rglob("*") if p.is_file() and not p.name.startswith("sitemap.xml")}
+    incremental = {name: data for name, data in snapshot(project / "site").items() if not name.rpartition("/")[2].startswith("sitemap.xml")}
     shutil.rmtree(project / "build", ignore_errors=True)  # a background delete of the old site may be under way in it
     build_once(project)
-    clean = {p.relative_to(project / "site").as_posix(): p.read_bytes()
-             for p in (project / "site").rglob("*") if p.is_file() and not p.name.startswith("sitemap.xml")}
+    clean = {name: data for name, data in snapshot(project / "site").items() if not name.rpartition("/")[2].startswith("sitemap.xml")}
     assert incremental.keys() == clean.keys()
     differing = [name for name in clean if clean[name] != incremental[name] and not name.endswith("search_index.json")]
     assert differing == []

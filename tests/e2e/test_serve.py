@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from conftest import BRIEFING
+from support.project import BRIEFING
 
 
 def free_port() -> int:

@@ -12,9 +12,9 @@ import pytest
 from briefing.cli import main
 from briefing.load import load
 
-from conftest import CONFIG
-from ingest_fixtures import HOSTILE, articles, front_matter
-from ingest_server import Server, closed_port_url
+from support.ingest_fixtures import HOSTILE, articles, front_matter
+from support.ingest_server import Server, closed_port_url
+from support.project import CONFIG
 
 
 def ingest(project, *args):

@@ -9,7 +9,7 @@ import pytest
 from briefing.ingest.feed_reader import NotAFeed, parse_feed
 from briefing.ingest.language import detect_language
 
-from ingest_fixtures import ATOM, CP949_BODY, CP949_TITLE, EUC_KR_FEED, HOSTILE, MALFORMED, REAL_FEEDS, RSS1, RSS2, UNDATED
+from support.ingest_fixtures import ATOM, CP949_BODY, CP949_TITLE, EUC_KR_FEED, HOSTILE, MALFORMED, REAL_FEEDS, RSS1, RSS2, UNDATED
 
 
 def parse(data, **kwargs):

@@ -8,8 +8,8 @@ import pytest
 
 from briefing.ingest.http import FetchError, Limits, fetch
 
-from ingest_fixtures import RSS2
-from ingest_server import ETAG, MODIFIED, Server, closed_port_url
+from support.ingest_fixtures import RSS2
+from support.ingest_server import ETAG, MODIFIED, Server, closed_port_url
 
 TIGHT = Limits(connect_timeout=1, read_timeout=0.5, deadline=1.5, max_bytes=100_000, max_redirects=3)
 

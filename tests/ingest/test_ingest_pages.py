@@ -12,8 +12,8 @@ from briefing.ingest.html_page import parse_page
 from briefing.ingest.pasted import parse_pasted
 from briefing.load import load
 
-from conftest import REPO
-from ingest_fixtures import REAL_PAGES, SEEDS, articles, front_matter
+from support.ingest_fixtures import REAL_PAGES, SEEDS, articles, front_matter
+from support.project import REPO
 
 
 def ingest(project, *args):

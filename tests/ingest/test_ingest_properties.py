@@ -31,9 +31,10 @@ from briefing.load import load
 from briefing.load.config import load_config
 from briefing.load.fields import SLUG
 from briefing.outputs.site.article_html import article_html
-from conftest import CONFIG
-from ingest_fixtures import SEEDS
-from payloads import html_payloads, live_markup, markdown_payloads
+
+from support.ingest_fixtures import SEEDS
+from support.payloads import html_payloads, live_markup, markdown_payloads
+from support.project import CONFIG
 
 PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 ZONE = "Asia/Seoul"

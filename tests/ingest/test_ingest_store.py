@@ -16,7 +16,7 @@ from briefing.load import load
 from briefing.load.config import load_config
 from briefing.diagnostics import Problems
 
-from ingest_fixtures import articles, front_matter
+from support.ingest_fixtures import articles, front_matter
 
 WIRE = ("North Korea fired a ballistic missile into the East Sea on Monday, the Joint Chiefs of Staff said, "
         "in its first launch in two months. The military said it was analysing the flight data with the United States "

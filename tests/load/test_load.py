@@ -7,7 +7,7 @@ import pytest
 from briefing.diagnostics import Severity
 from briefing.load import load
 
-from conftest import ARTICLE, BRIEFING
+from support.project import ARTICLE, BRIEFING
 
 
 def problems_of(project) -> list[str]:

@@ -19,7 +19,8 @@ from briefing.diagnostics import Problems
 from briefing.load import load
 from briefing.outputs.feeds import write_feeds
 from briefing.outputs.site import render_docs
-from conftest import ARTICLE, BRIEFING, CONFIG, REPO, write_tree
+
+from support.project import ARTICLE, BRIEFING, CONFIG, REPO, write_tree
 
 BRIEFING_PATH = "briefings/2025-10-31-sample.yaml"
 ARTICLE_PATH = "content/articles/2025/2025-10-30-sample.md"

@@ -18,7 +18,7 @@ import pytest
 
 from briefing.cli import main
 
-from conftest import ARTICLE, CONFIG, REPO, write_tree
+from support.project import ARTICLE, CONFIG, REPO, write_tree
 
 TITLE_EN = 'Talks <b>"resume"</b> & more'
 BRIEFINGS = {
@@ -81,7 +81,7 @@ def parsed(site: Path, path: str):
 def test_every_feed_parses_cleanly(site, path):
     if path.endswith(".json"):
         jsonschema.validate(json.loads((site / path).read_text(encoding="utf-8")),
-                            json.loads((REPO / "tests/schemas/jsonfeed-1.1.schema.json").read_text()))
+                            json.loads((Path(__file__).parent / "schemas/jsonfeed-1.1.schema.json").read_text()))
         return
     feed = parsed(site, path)
     assert feed.bozo == 0, feed.get("bozo_exception")

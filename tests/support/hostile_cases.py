@@ -1,6 +1,6 @@
 """The bad-input corpus: what editors, pasted text and third-party content throw at the tool.
 
-Each Case is a small publication (conftest's one article, one briefing and mkdocs.yml,
+Each Case is a small publication (support.project's one article, one briefing and mkdocs.yml,
 with `files` changed) and what the commands must say about it; hostile_runner.py runs
 a case through the real CLI and checks it. This module holds the loader's cases
 (`briefing check` and `briefing build`); hostile_ingest_cases.py and
@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from conftest import ARTICLE, BRIEFING, CONFIG
-from payloads import html_payloads, markdown_payloads, yaml_text
+from support.payloads import html_payloads, markdown_payloads, yaml_text
+from support.project import ARTICLE, BRIEFING, CONFIG
 
 B = "briefings/2025-10-31-sample.yaml"
 A = "content/articles/2025/2025-10-30-sample.md"

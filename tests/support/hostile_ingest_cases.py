@@ -13,10 +13,10 @@ from __future__ import annotations
 import gzip
 import re
 
-from conftest import CONFIG
-from hostile_cases import PROBLEM, Case, Fifo, Folder, Link
-from ingest_fixtures import EUC_KR_FEED, HOSTILE, RSS2
-from payloads import CANARY, html_payloads
+from support.hostile_cases import PROBLEM, Case, Fifo, Folder, Link
+from support.ingest_fixtures import EUC_KR_FEED, HOSTILE, RSS2
+from support.payloads import CANARY, html_payloads
+from support.project import CONFIG
 
 INGEST_LINE = re.compile(rf"^({PROBLEM}|(warning|failed) +\S.*: \S.*|briefing ingest: \S.*)$")
 INGEST = {"adds": ("content", ".briefing"), "line": INGEST_LINE}

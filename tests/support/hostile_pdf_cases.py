@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from conftest import REPO
-from hostile_cases import PROBLEM, B, A, C, Case, Link, article, briefing, config, edit
-from payloads import CANARY, MARK, html_payloads, yaml_text
+from support.hostile_cases import PROBLEM, B, A, C, Case, Link, article, briefing, config, edit
+from support.payloads import CANARY, MARK, html_payloads, yaml_text
+from support.project import REPO
 
 # Problems and warnings, the closing summary or failure, notes per PDF, and argparse's usage lines.
 PDF_LINE = re.compile(rf"^({PROBLEM}|pdf failed: \S.*|Wrote \d+ PDFs?: .+|\S+\.pdf: \S.*|no briefings from .+"

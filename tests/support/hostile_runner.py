@@ -19,9 +19,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ARTICLE, BRIEFING, CONFIG, REPO
-from hostile_cases import Case, Fifo, Folder, Link
-from payloads import CANARY
+from support.hostile_cases import Case, Fifo, Folder, Link
+from support.payloads import CANARY
+from support.project import ARTICLE, BRIEFING, CONFIG, REPO
+from support.snapshots import snapshot
 
 PASSWD = b"root:x:0:"  # the first line of /etc/passwd: the canary file every payload names as file:///etc/passwd
 CRASHES = ("Traceback", "internal error", "unexpected ")  # "unexpected": ingest's last-resort line for a parser bug
@@ -31,7 +32,7 @@ def run_case(case: Case, tmp_path: Path, **places: str) -> Path:
     """Run `case`; `places` fills the {placeholders} of its commands and files (server, canary, ...)."""
     project, outside = make_project(tmp_path, case, places)
     outputs = {project / folder for folder in case.outputs}
-    before = tree(tmp_path, skip=outputs)
+    before = snapshot(tmp_path, skip=outputs, everything=True)
     places = {**places, "outside": str(outside), "project": str(project)}
     for command in case.commands:
         result = run(project, [part.format(**places, **case.args) for part in command])
@@ -43,7 +44,7 @@ def run_case(case: Case, tmp_path: Path, **places: str) -> Path:
             expected = filled(expected, places)
             assert any(line.startswith(expected) or expected in line for line in printed), (expected, printed[:12])
         assert (result.returncode == 0) == case.usable, (command, result.returncode, printed[:12])
-    after = tree(tmp_path, skip=outputs)
+    after = snapshot(tmp_path, skip=outputs, everything=True)
     assert {key: after.get(key) for key in before} == before  # nothing an editor wrote changed or went
     added = [key for key in after if key not in before]
     allowed = tuple(f"project/{folder}" for folder in case.adds)
@@ -55,7 +56,7 @@ def run_case(case: Case, tmp_path: Path, **places: str) -> Path:
 
 
 def make_project(tmp_path: Path, case: Case, places: dict[str, str]) -> tuple[Path, Path]:
-    """conftest's sample publication with the case's files, templates and locales; and the folder outside it."""
+    """support.project's sample publication with the case's files, templates and locales; and the folder outside it."""
     project, outside = tmp_path / "project", tmp_path / "outside"
     outside.mkdir()
     (outside / "secret.yaml").write_text(BRIEFING.replace("Sample briefing", "Secret"), encoding="utf-8")
@@ -94,20 +95,3 @@ def run(project: Path, args: list[str]) -> subprocess.CompletedProcess:
     env = {key: value for key, value in os.environ.items() if key != "BRIEFING_DEBUG"}
     return subprocess.run([sys.executable, "-m", "briefing.cli", "--project", str(project), *args],
                           capture_output=True, text=True, timeout=120, env=env, stdin=subprocess.DEVNULL, cwd=project)
-
-
-def tree(root: Path, skip: set[Path]) -> dict[str, object]:
-    """Every entry under `root` but the skipped folders: file bytes, link targets, pipes, folders."""
-    entries = {}
-    for here, folders, files in os.walk(root):
-        folders[:] = [name for name in folders if Path(here) / name not in skip]
-        for name in folders + files:
-            path = Path(here) / name
-            key = path.relative_to(root).as_posix()
-            if path.is_symlink():
-                entries[key] = ("link", os.readlink(path))
-            elif path.is_fifo() or path.is_dir():
-                entries[key] = "fifo" if path.is_fifo() else "folder"
-            else:
-                entries[key] = path.read_bytes()
-    return entries

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import REPO
+from support.project import REPO
 
 SHARED = REPO.parent / "shared"
 REAL_FEEDS = SHARED / "real" / "feeds"

@@ -8,7 +8,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from ingest_fixtures import HOSTILE, MALFORMED, REAL_PAGES, RSS2
+from support.ingest_fixtures import HOSTILE, MALFORMED, REAL_PAGES, RSS2
 
 ETAG = '"v1"'
 MODIFIED = "Sat, 01 Nov 2025 00:00:00 GMT"

@@ -1,13 +1,13 @@
 """Korean search, measured: the query set typed into the built test publication's search box.
 
-The test publication (tests/search/publication, with the desk's glossary.yml) is
+The test publication (tests/outputs/search/publication, with the desk's glossary.yml) is
 built twice: with our search, and with stock Material search (our index step left
-out, pages pointed at Material's own worker). Each query of tests/search/queries.yml
+out, pages pointed at Material's own worker). Each query of tests/outputs/search/queries.yml
 is typed into the site's search box in Chromium, one syllable at a time as an IME
 commits them; it passes when every expected page is among the first five results.
 
-    .venv/bin/python tests/search_harness.py               # print the table without pytest
-    .venv/bin/python tests/search_harness.py --latency site  # time the query set's keystrokes on a built site
+    .venv/bin/python tests/support/search_harness.py               # print the table without pytest
+    .venv/bin/python tests/support/search_harness.py --latency site  # time the query set's keystrokes on a built site
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
-REPO = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).resolve().parent / "search"
+REPO = Path(__file__).resolve().parents[2]
+DATA = REPO / "tests" / "outputs" / "search"  # the test publication and the query set, beside the search tests
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 TOP = 5
 TARGET = 0.95

@@ -10,8 +10,8 @@ import yaml
 
 from briefing.load import load
 
-import pdftools
-from conftest import REPO
+from support import pdftools
+from support.project import REPO
 
 BRIEFING = "2025-10-30-summit-balanced-results"
 

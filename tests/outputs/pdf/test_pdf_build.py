@@ -11,15 +11,15 @@ from briefing.cli import main
 from briefing.outputs.pdf import documents as pdf_html, render as pdf_render
 from briefing.workspace import Workspace
 
-import pdftools
-from conftest import BRIEFING
+from support import pdftools
+from support.project import BRIEFING
+from support.snapshots import snapshot
 
 SAMPLE = ["pdf/2025-10-31-sample.en.pdf", "pdf/2025-10-31-sample.ko.pdf", "pdf/digests/2025-W44.en.pdf", "pdf/digests/2025-W44.ko.pdf"]
 
 
 def pdf_bytes(project) -> dict[str, bytes]:
-    site = project / "site"
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted((site / "pdf").rglob("*.pdf"))}
+    return {f"pdf/{name}": data for name, data in snapshot(project / "site" / "pdf").items() if name.endswith(".pdf")}
 
 
 def test_rebuild_renders_only_the_pdfs_whose_inputs_changed(make_project, monkeypatch, capsys):

@@ -19,8 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ARTICLE, BRIEFING, CONFIG, REPO, write_tree
-from test_build_faults import INJECTOR, snapshot, spread
+from support.faults import INJECTOR, spread
+from support.project import ARTICLE, BRIEFING, CONFIG, REPO, write_tree
+from support.snapshots import snapshot
 
 NAMES = ["digest-2025-10-01_2025-10-31.en.pdf", "digest-2025-10-01_2025-10-31.ko.pdf"]
 
@@ -42,13 +43,13 @@ def versions(tmp_path_factory):
     for folder in ("templates", "locales"):
         shutil.copytree(REPO / folder, project / folder)
     assert run(project, project / "out").returncode == 0
-    v1 = snapshot(project / "out")
+    v1 = snapshot(project / "out", digests=True)
     (project / "briefings/2025-10-31-sample.yaml").write_text(BRIEFING.replace("Sample briefing", "Revised briefing").replace("시험 브리핑", "수정된 브리핑"),
                                                                            encoding="utf-8")
     shutil.copytree(project / "build", root / "work-v1")
     shutil.copytree(project / "out", root / "out-v1")
     assert run(project, project / "out", "count", "0", str(project), str(root / "count.json")).returncode == 0
-    changes, v2 = json.loads((root / "count.json").read_text()), snapshot(project / "out")
+    changes, v2 = json.loads((root / "count.json").read_text()), snapshot(project / "out", digests=True)
     assert sorted(v1) == sorted(v2) == NAMES and all(v1[name] != v2[name] for name in NAMES)
     return root, project, v1, v2, changes
 
@@ -62,12 +63,12 @@ def reset(root: Path, project: Path) -> dict:
 
 
 def editors_files(project: Path) -> dict:
-    return {path: digest for path, digest in snapshot(project).items() if not path.startswith(("build/", "out/"))}
+    return {path: digest for path, digest in snapshot(project, digests=True).items() if not path.startswith(("build/", "out/"))}
 
 
 def finished(output: Path) -> dict:
     """The digests under their finished names: what a reader would open."""
-    return {name: digest for name, digest in snapshot(output).items() if not name.startswith(".")}
+    return {name: digest for name, digest in snapshot(output, digests=True).items() if not name.startswith(".")}
 
 
 def whole(output: Path, v1: dict, v2: dict) -> bool:
@@ -87,7 +88,7 @@ def test_pdf_killed_at_many_points_leaves_whole_digests(versions):
         assert whole(project / "out", v1, v2), (point, changes[point - 1])
         assert editors_files(project) == before
     assert run(project, project / "out").returncode == 0  # after the last kill: leftovers replaced, v2 whole
-    assert snapshot(project / "out") == v2
+    assert snapshot(project / "out", digests=True) == v2
 
 
 @pytest.mark.parametrize("mode, says", [("enospc", "No space left on device"), ("eacces", "Permission denied")])
@@ -102,11 +103,11 @@ def test_pdf_hitting_a_full_disk_or_permission_error_leaves_the_last_digests(ver
         assert result.returncode == 1, (point, changes[point - 1], result.stderr)
         assert result.stderr.splitlines()[-1].startswith(f"pdf failed: {says}: {project}/"), result.stderr
         assert "Traceback" not in result.stderr
-        assert sorted(snapshot(project / "out")) == NAMES  # no partial file left behind
+        assert sorted(snapshot(project / "out", digests=True)) == NAMES  # no partial file left behind
         if changes[point - 1].startswith("os.rename"):  # others may have taken their names before it
             assert whole(project / "out", v1, v2), (point, changes[point - 1])
         else:
-            assert snapshot(project / "out") == v1, (point, changes[point - 1])
+            assert snapshot(project / "out", digests=True) == v1, (point, changes[point - 1])
         assert editors_files(project) == before
 
 
@@ -122,14 +123,14 @@ def test_pdf_into_a_full_or_read_only_disk_leaves_the_last_digests(versions, tmp
         (disk / "filler").write_bytes(b"\0" * (shutil.disk_usage(disk).free - 16 * 1024))  # 16 KB left: less than a digest
         result = run(project, disk / "out")
         assert (result.returncode, result.stderr.splitlines()[-1]) == (1, f"pdf failed: No space left on device: {disk}/out/.{NAMES[0]}.partial")
-        assert snapshot(disk / "out") == v1
+        assert snapshot(disk / "out", digests=True) == v1
         (disk / "filler").unlink()
         subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
         result = run(project, disk / "out")
         assert (result.returncode, result.stderr.splitlines()[-1]) == (1, f"pdf failed: Read-only file system: {disk}/out/.{NAMES[0]}.partial")
-        assert snapshot(disk / "out") == v1
+        assert snapshot(disk / "out", digests=True) == v1
         subprocess.run(["mount", "-o", "remount,rw", str(disk)], check=True)
         assert run(project, disk / "out").returncode == 0
-        assert snapshot(disk / "out") == v2
+        assert snapshot(disk / "out", digests=True) == v2
     finally:
         subprocess.run(["umount", str(disk)], check=True)

@@ -14,8 +14,8 @@ from briefing.outputs.pdf.fonts import FontError, check_coverage, font_stacks
 from briefing.outputs.pdf.documents import keep_hangul_words, page_counter_css
 from briefing.outputs.pdf.render import PdfJob, render
 
-import pdftools
-from conftest import ARTICLE, BRIEFING, REPO
+from support import pdftools
+from support.project import ARTICLE, BRIEFING, REPO
 
 CANARY = "CANARY-7f3a91"
 

@@ -12,13 +12,10 @@ from pathlib import Path
 from briefing import parallel
 from briefing.cli import main
 
+from support.snapshots import snapshot
+
 # WeasyPrint 70 cannot lay out generated content in a list marker: a real renderer crash, from our own stylesheet.
 MARKER_CRASH = '\nol.references li::marker { content: "[1] "; }\n'
-
-
-def site_files(project: Path) -> dict[str, bytes]:
-    site = project / "site"
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def restyle(project: Path, extra: str) -> None:
@@ -31,14 +28,14 @@ def test_a_renderer_crash_in_a_worker_names_the_pdf_in_one_line(make_project, mo
     monkeypatch.setattr(parallel, "cores", lambda: 2)
     project = make_project(templates=True)
     assert main(["--project", str(project), "build", "-q"]) == 0
-    before = site_files(project)
+    before = snapshot(project / "site")
     restyle(project, MARKER_CRASH)
     capsys.readouterr()
     assert main(["--project", str(project), "build", "-q"]) == 1
     err = capsys.readouterr().err
     assert err == ("build failed: pdf/2025-10-31-sample.en.pdf: the PDF renderer failed: TypeError: min-content width for TextBox "
                    "not handled yet; site/ left as it was\n")
-    assert site_files(project) == before
+    assert snapshot(project / "site") == before
 
 
 def spawned_workers(parent: int) -> list[int]:
@@ -60,7 +57,7 @@ def test_a_killed_pdf_worker_stops_the_build_cleanly(make_project):
     build = [sys.executable, "-c", "import sys; from briefing import parallel; parallel.cores = lambda: 2; "
              "from briefing.cli import main; sys.exit(main(sys.argv[1:]))", "--project", str(project), "build", "-q"]
     assert subprocess.run(build, capture_output=True, timeout=300).returncode == 0
-    before = site_files(project)
+    before = snapshot(project / "site")
     restyle(project, "\nh1 { color: #111112; }\n")
     process = subprocess.Popen(build, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 240
@@ -72,4 +69,4 @@ def test_a_killed_pdf_worker_stops_the_build_cleanly(make_project):
     assert process.returncode == 1
     assert err == ("build failed: PDF rendering stopped: a worker process stopped unexpectedly (killed or out of memory); "
                    "site/ left as it was\n")
-    assert site_files(project) == before
+    assert snapshot(project / "site") == before

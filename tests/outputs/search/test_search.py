@@ -12,7 +12,7 @@ from briefing.cli import main
 from briefing.load import load
 from briefing.outputs.search import index as search, korean
 
-from conftest import BRIEFING
+from support.project import BRIEFING
 
 
 def decode(word: str, codes: str) -> list[str]:

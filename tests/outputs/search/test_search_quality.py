@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import search_harness as harness
+from support import search_harness as harness
 
 JAVASCRIPT = harness.REPO / "templates/theme/assets/javascripts/workers/briefing-query.js"
 # Categories where the issue measured stock Material at 0: the test must tell the two apart.
