@@ -16,8 +16,11 @@ TEST_DEBS := $(SITE_DEBS) chromium poppler-utils qpdf openjdk-17-jre-headless no
 site: $(VENV)/.installed debian-site
 	$(BIN)/briefing build
 
-# Test files run in parallel, one worker per core (a file's tests stay together: they share fixtures).
+# Lint and format check of the whole tree, then the test files in parallel, one worker per core
+# (a file's tests stay together: they share fixtures).
 test: $(VENV)/.installed-test debian-test node_modules/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/pytest -n auto --dist loadfile
 
 # Build times, scaling and memory on synthetic publications (N=250 and N=1000 briefings); see README.

@@ -35,10 +35,13 @@ def test_root_sends_a_korean_browser_to_the_korean_site(browser, demo_url):
     context.close()
 
 
-@pytest.mark.parametrize("language, ready, word", [
-    ("en", "Type to start searching", "deterrence"),
-    ("ko", "검색어를 입력하세요", "확장억제"),
-])
+@pytest.mark.parametrize(
+    "language, ready, word",
+    [
+        ("en", "Type to start searching", "deterrence"),
+        ("ko", "검색어를 입력하세요", "확장억제"),
+    ],
+)
 def test_search_finds_a_briefing_by_a_word_from_its_summary(page, demo_url, language, ready, word):
     page.goto(f"{demo_url}/{language}/")
     page.locator("input.md-search__input").click()

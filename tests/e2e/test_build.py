@@ -22,8 +22,15 @@ def test_build_writes_both_languages_and_the_root(make_project, capsys):
     code, err = build(project, capsys)
     assert (code, err) == (0, "")
     site = project / "site"
-    for name in ("index.html", "sitemap.xml", "robots.txt", "en/index.html", "ko/index.html",
-                 "en/briefings/2025-10-31-sample/index.html", "ko/articles/2025-10-30-sample/index.html"):
+    for name in (
+        "index.html",
+        "sitemap.xml",
+        "robots.txt",
+        "en/index.html",
+        "ko/index.html",
+        "en/briefings/2025-10-31-sample/index.html",
+        "ko/articles/2025-10-30-sample/index.html",
+    ):
         assert (site / name).is_file(), name
     assert not (project / ".site.staging").exists()
 
@@ -42,12 +49,20 @@ def break_engine(project):
     config.write_text(config.read_text().replace("name: material", "name: no-such-theme"))
 
 
-@pytest.mark.parametrize("breaks, says", [
-    (break_briefing, ["briefings/2025-10-31-sample.yaml:2:7: date: invalid date '31.10.2025' (expected YYYY-MM-DD)",
-                      "build failed: 1 problem(s) in the sources; site/ left as it was"]),
-    (break_template, ["build failed: templates/site/briefing.md.j2:", "no_such_field", "site/ left as it was"]),
-    (break_engine, ["build failed: MkDocs could not build the 'en' site", "no-such-theme", "site/ left as it was"]),
-])
+@pytest.mark.parametrize(
+    "breaks, says",
+    [
+        (
+            break_briefing,
+            [
+                "briefings/2025-10-31-sample.yaml:2:7: date: invalid date '31.10.2025' (expected YYYY-MM-DD)",
+                "build failed: 1 problem(s) in the sources; site/ left as it was",
+            ],
+        ),
+        (break_template, ["build failed: templates/site/briefing.md.j2:", "no_such_field", "site/ left as it was"]),
+        (break_engine, ["build failed: MkDocs could not build the 'en' site", "no-such-theme", "site/ left as it was"]),
+    ],
+)
 def test_failed_build_leaves_site_byte_for_byte_and_says_why(make_project, capsys, breaks, says):
     project = make_project(templates=True)
     assert build(project, capsys)[0] == 0

@@ -31,14 +31,17 @@ def run(project: Path, *prefix: str) -> subprocess.CompletedProcess:
     """`briefing build` as an editor runs it, or through the fault injector when `prefix` says so."""
     command = [sys.executable, str(INJECTOR), *prefix, "--"] if prefix else [sys.executable, "-m", "briefing.cli"]
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    return subprocess.run([*command, "--project", str(project), "build", "-q"], capture_output=True, text=True,
-                          timeout=120, env=env, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [*command, "--project", str(project), "build", "-q"], capture_output=True, text=True, timeout=120, env=env, stdin=subprocess.DEVNULL
+    )
 
 
 def make_v1(root: Path) -> tuple[Path, dict]:
     """A project whose site/ holds a good v1 build, and that v1's snapshot."""
-    project = write_tree(root / "project", {"mkdocs.yml": CONFIG, "content/articles/2025/2025-10-30-sample.md": ARTICLE,
-                                           "briefings/2025-10-31-sample.yaml": BRIEFING})
+    project = write_tree(
+        root / "project",
+        {"mkdocs.yml": CONFIG, "content/articles/2025/2025-10-30-sample.md": ARTICLE, "briefings/2025-10-31-sample.yaml": BRIEFING},
+    )
     for folder in ("templates", "locales"):
         shutil.copytree(REPO / folder, project / folder)
     assert run(project).returncode == 0
@@ -106,8 +109,13 @@ def test_build_killed_after_varying_delays_leaves_a_whole_site(tmp_path):
     _, v2 = changes_of_a_full_build(project, tmp_path)
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     for delay in (0.2, 0.4, 0.6, 0.8, 1.0, 1.2, 1.5):
-        process = subprocess.Popen([sys.executable, "-m", "briefing.cli", "--project", str(project), "build", "-q"],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, start_new_session=True)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "briefing.cli", "--project", str(project), "build", "-q"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+            start_new_session=True,
+        )
         time.sleep(delay)
         os.killpg(process.pid, signal.SIGKILL)  # the build and its worker processes, as a stopped job is
         process.wait(timeout=60)

@@ -9,8 +9,9 @@ from support.project import BRIEFING
 
 
 def run(project, *args):
-    return subprocess.run([sys.executable, "-m", "briefing.cli", "--project", str(project), *args],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "briefing.cli", "--project", str(project), *args], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_check_passes_a_clean_publication(make_project):
@@ -20,10 +21,12 @@ def test_check_passes_a_clean_publication(make_project):
 
 
 def test_check_prints_every_error_and_fails_without_traceback(make_project):
-    project = make_project({
-        "briefings/2025-10-31-sample.yaml": BRIEFING.replace("date: 2025-10-31", "date: 2025-02-30") + "date: 2025-10-31\n",
-        "briefings/2025-11-01-empty.yaml": "",
-    })
+    project = make_project(
+        {
+            "briefings/2025-10-31-sample.yaml": BRIEFING.replace("date: 2025-10-31", "date: 2025-02-30") + "date: 2025-10-31\n",
+            "briefings/2025-11-01-empty.yaml": "",
+        }
+    )
     result = run(project, "check")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

@@ -35,7 +35,7 @@ def test_briefing_page_in_each_language(demo_site):
     korean = html(demo_site, f"ko/briefings/{BRIEFING}/index.html")
     english = html(demo_site, f"en/briefings/{BRIEFING}/index.html")
     assert '<html lang="ko"' in korean and '<html lang="en"' in english
-    assert f"<h1 id=" in korean and source["title"]["ko"] in korean
+    assert "<h1 id=" in korean and source["title"]["ko"] in korean
     assert source["title"]["en"] in english
     assert "2025년 10월 30일 목요일" in korean and "Thursday, October 30, 2025" in english
     assert "핵심 내용" in korean and "Key points" in english
@@ -90,7 +90,7 @@ def test_home_lists_briefings_newest_first(demo_site):
 
 def test_nav_stays_short(demo_site):
     page = html(demo_site, f"en/briefings/{BRIEFING}/index.html")
-    nav = page[page.index('<nav class="md-nav md-nav--primary"'):page.index("</nav>", page.index('<nav class="md-nav md-nav--primary"'))]
+    nav = page[page.index('<nav class="md-nav md-nav--primary"') : page.index("</nav>", page.index('<nav class="md-nav md-nav--primary"'))]
     assert "briefings/" not in nav and "articles/" not in nav
 
 

@@ -25,8 +25,10 @@ def payload_project(root, canary_url: str):
     p = html_payloads(canary_url)
     q = [yaml_text(payload) for payload in p]
     body = "\n\n".join(p + markdown_payloads(canary_url))
-    return write_tree(root, {
-        "mkdocs.yml": f"""\
+    return write_tree(
+        root,
+        {
+            "mkdocs.yml": f"""\
             site_name: Test Briefing
             site_url: https://briefing.test/
             theme: {{name: material, font: false}}
@@ -42,30 +44,35 @@ def payload_project(root, canary_url: str):
                   alliance: {{en: {q[7]}, ko: {q[8]}}}
                   summit: {{en: {q[9]}, ko: {q[10]}}}
             """,
-        "content/articles/2025/2025-10-30-payload.md": "\n".join([
-            "---",
-            "id: 2025-10-30-payload",
-            f"title: {q[5]}",
-            f'source: {{name: {q[0]}, section: {q[4]}, url: "https://news.example/{MARK}?q=%22%3E%3Cscript%3E"}}',
-            f"author: {q[1]}",
-            "published: 2025-10-30T11:50:28+09:00",
-            "language: en",
-            "topics: [alliance, summit]",
-            f"editor_note: {yaml_text(' '.join(p))}",
-            "---",
-            body,
-        ]),
-        "briefings/2025-10-31-payload.yaml": "\n".join([
-            "id: 2025-10-31-payload",
-            "date: 2025-10-31",
-            f"title: {{en: {q[0]}, ko: {q[6]}}}",
-            f"summary: {{en: {yaml_text(' '.join(p))}, ko: {yaml_text(' '.join(reversed(p)))}}}",
-            "key_points:",
-            *(f"  - {{en: {item}, ko: {item}}}" for item in q),
-            "topics: [alliance, summit]",
-            "articles: [2025-10-30-payload]\n",
-        ]),
-    })
+            "content/articles/2025/2025-10-30-payload.md": "\n".join(
+                [
+                    "---",
+                    "id: 2025-10-30-payload",
+                    f"title: {q[5]}",
+                    f'source: {{name: {q[0]}, section: {q[4]}, url: "https://news.example/{MARK}?q=%22%3E%3Cscript%3E"}}',
+                    f"author: {q[1]}",
+                    "published: 2025-10-30T11:50:28+09:00",
+                    "language: en",
+                    "topics: [alliance, summit]",
+                    f"editor_note: {yaml_text(' '.join(p))}",
+                    "---",
+                    body,
+                ]
+            ),
+            "briefings/2025-10-31-payload.yaml": "\n".join(
+                [
+                    "id: 2025-10-31-payload",
+                    "date: 2025-10-31",
+                    f"title: {{en: {q[0]}, ko: {q[6]}}}",
+                    f"summary: {{en: {yaml_text(' '.join(p))}, ko: {yaml_text(' '.join(reversed(p)))}}}",
+                    "key_points:",
+                    *(f"  - {{en: {item}, ko: {item}}}" for item in q),
+                    "topics: [alliance, summit]",
+                    "articles: [2025-10-30-payload]\n",
+                ]
+            ),
+        },
+    )
 
 
 @pytest.fixture(scope="module")

@@ -42,8 +42,12 @@ def wait_for(url: str, text: str, seconds: float = 60) -> str:
 def served(make_project):
     project = make_project(templates=True)
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "briefing.cli", "--project", str(project), "serve", "--port", str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "briefing.cli", "--project", str(project), "serve", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         yield project, f"http://127.0.0.1:{port}"
     finally:
@@ -86,8 +90,12 @@ def test_preview_pdfs_are_the_published_ones_from_the_projects_cache(make_projec
     assert subprocess.run([sys.executable, "-m", "briefing.cli", "--project", str(project), "build", "-q"]).returncode == 0
     published = (project / "site/pdf/2025-10-31-sample.en.pdf").read_bytes()
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "briefing.cli", "--project", str(project), "serve", "--port", str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "briefing.cli", "--project", str(project), "serve", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         wait_for(f"http://127.0.0.1:{port}/en/", "Test Briefing")
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/pdf/2025-10-31-sample.en.pdf", timeout=5) as response:

@@ -35,8 +35,12 @@ BLOCKING = ("serious", "critical")
 
 def test_every_page_is_valid_html(demo_site):
     pages = list(demo_site.rglob("*.html"))
-    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(demo_site)],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(demo_site)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     messages = json.loads(result.stderr)["messages"]  # vnu reports on stderr
     errors = [f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages]
     assert errors == []
@@ -46,8 +50,11 @@ def test_every_page_is_valid_html(demo_site):
 def axe_violations(page) -> list[str]:
     page.add_script_tag(path=str(AXE))
     report = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    return [f"{v['impact']}: {v['id']}: {v['help']} ({[n['target'] for n in v['nodes']][:3]})"
-            for v in report["violations"] if v["impact"] in BLOCKING]
+    return [
+        f"{v['impact']}: {v['id']}: {v['help']} ({[n['target'] for n in v['nodes']][:3]})"
+        for v in report["violations"]
+        if v["impact"] in BLOCKING
+    ]
 
 
 @pytest.mark.parametrize("language", ["en", "ko"])

@@ -18,8 +18,9 @@ from support.project import CONFIG
 
 
 def ingest(project, *args):
-    return subprocess.run([sys.executable, "-m", "briefing.cli", "--project", str(project), "ingest", *args],
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "briefing.cli", "--project", str(project), "ingest", *args], capture_output=True, text=True, timeout=300
+    )
 
 
 def with_sources(entries: str) -> str:
@@ -33,12 +34,18 @@ def server():
 
 
 def test_sources_are_checked_with_file_and_line(make_project):
-    project = make_project({"mkdocs.yml": with_sources(
-        "      - {name: Wire, url: 'https://wire.example/rss', topics: [alliance]}\n"
-        "      - {name: Wire, url: 'ftp://wire.example/rss', language: xx, topics: [weather]}\n"
-        "      - {url: 'https://other.example/rss'}\n")})
-    result = subprocess.run([sys.executable, "-m", "briefing.cli", "--project", str(project), "check"],
-                            capture_output=True, text=True, timeout=120)
+    project = make_project(
+        {
+            "mkdocs.yml": with_sources(
+                "      - {name: Wire, url: 'https://wire.example/rss', topics: [alliance]}\n"
+                "      - {name: Wire, url: 'ftp://wire.example/rss', language: xx, topics: [weather]}\n"
+                "      - {url: 'https://other.example/rss'}\n"
+            )
+        }
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing.cli", "--project", str(project), "check"], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         "mkdocs.yml:18:16: extra.briefing.sources[1].name: duplicate source name 'Wire' (first on line 17)",
@@ -51,17 +58,22 @@ def test_sources_are_checked_with_file_and_line(make_project):
 
 
 def test_every_source_is_pulled_and_one_failure_does_not_stop_the_others(make_project, server):
-    sources = (f"      - {{name: Wire, url: '{server.url('/feed.xml')}', language: en, topics: [alliance, summit]}}\n"
-               f"      - {{name: Broken XML, url: '{server.url('/malformed.xml')}'}}\n"
-               f"      - {{name: Server error, url: '{server.url('/error')}'}}\n"
-               f"      - {{name: Nobody home, url: '{closed_port_url()}'}}\n"
-               f"      - {{name: A web page, url: '{server.url('/page.html')}'}}\n")
+    sources = (
+        f"      - {{name: Wire, url: '{server.url('/feed.xml')}', language: en, topics: [alliance, summit]}}\n"
+        f"      - {{name: Broken XML, url: '{server.url('/malformed.xml')}'}}\n"
+        f"      - {{name: Server error, url: '{server.url('/error')}'}}\n"
+        f"      - {{name: Nobody home, url: '{closed_port_url()}'}}\n"
+        f"      - {{name: A web page, url: '{server.url('/page.html')}'}}\n"
+    )
     project = make_project({"mkdocs.yml": with_sources(sources)})
     result = ingest(project)
     assert result.returncode == 1
     assert "\x1b[" not in result.stderr  # no progress bar when not a terminal
-    rows = {row.split("│")[1].strip(): [cell.strip() for cell in row.split("│")[2:-1]]
-            for row in result.stdout.splitlines() if row.startswith("│")}
+    rows = {
+        row.split("│")[1].strip(): [cell.strip() for cell in row.split("│")[2:-1]]
+        for row in result.stdout.splitlines()
+        if row.startswith("│")
+    }
     assert rows["Wire"] == ["2", "0", "0", "0", ""]
     assert rows["Broken XML"][:4] == ["2", "0", "0", "0"] and rows["Broken XML"][4].startswith("malformed feed (line ")
     assert rows["Server error"][3] == "1" and rows["Server error"][4].startswith("HTTP 500 Internal Server Error from")
@@ -97,7 +109,11 @@ def test_a_page_url_is_fetched_and_extracted(make_project, server):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("new        content/articles/2019/2019-08-20-nk-slams-drill.md\n")
     meta, body = front_matter(articles(project)["2019-08-20-nk-slams-drill"])
-    assert meta["source"] == {"name": "Yonhap News Agency", "section": "North Korea", "url": "https://en.yna.co.kr/view/AEN20190820002300325"}
+    assert meta["source"] == {
+        "name": "Yonhap News Agency",
+        "section": "North Korea",
+        "url": "https://en.yna.co.kr/view/AEN20190820002300325",
+    }
     assert meta["language"] == "en" and body.startswith("SEOUL, Aug. 20 (Yonhap)")
 
 
@@ -118,7 +134,11 @@ def unsafe_parts(page: str) -> list[str]:
     for element in content.iter():
         if not isinstance(element.tag, str):
             continue
-        if element.tag in ("iframe", "object", "embed", "form", "input", "math") or element.tag == "script" and "alert" in (element.text or ""):
+        if (
+            element.tag in ("iframe", "object", "embed", "form", "input", "math")
+            or element.tag == "script"
+            and "alert" in (element.text or "")
+        ):
             found.append(element.tag)
         for name, value in element.attrib.items():
             if name.startswith("on") or re.match(r"\s*(javascript|data|file):", value, re.I) or "xlink" in name:

@@ -93,11 +93,14 @@ def test_malformed_feed_yields_usable_entries_and_a_warning():
     assert len(feed.warnings) == 1 and feed.warnings[0].startswith("malformed feed (line ")
 
 
-@pytest.mark.parametrize("data, expected", [
-    ("<!doctype html><html><body><p>Not a feed</p></body></html>", "not an RSS or Atom feed (text/html)"),
-    ("", "not an RSS or Atom feed"),
-    ("\x00\x01 binary junk", "not an RSS or Atom feed"),
-])
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        ("<!doctype html><html><body><p>Not a feed</p></body></html>", "not an RSS or Atom feed (text/html)"),
+        ("", "not an RSS or Atom feed"),
+        ("\x00\x01 binary junk", "not an RSS or Atom feed"),
+    ],
+)
 def test_something_that_is_not_a_feed_is_an_error(data, expected):
     with pytest.raises(NotAFeed) as error:
         parse(data, content_type="text/html" if "doctype" in data else None)
@@ -118,16 +121,19 @@ def test_date_without_zone_takes_the_publication_zone_and_says_so():
     assert "no zone, so Asia/Seoul (the publication's time zone) is assumed" in draft.notes[0]
 
 
-@pytest.mark.parametrize("name, language", [
-    ("acnnewswire_ko_euc-kr_2005-12.xml", "ko"),  # declares en-us; its text is Korean
-    ("guardian-us_en_2018-01-31.rss", "en"),
-    ("heise-developer_de_2016-02-01.atom", "de"),
-    ("nixos-news_en_relative-links_2018.xml", "en"),
-    ("qq-news_zh_gb2312_2018-09-18.xml", "zh"),
-    ("ricanet_ko_cp949-declared-euc-kr_2010-04.xml", "ko"),
-    ("uol-noticias_pt_latin1-undeclared_2018-09-24.rss", "pt"),
-    ("yonhap-chinese_zh_utf8_2025-01-18.xml", "zh"),
-])
+@pytest.mark.parametrize(
+    "name, language",
+    [
+        ("acnnewswire_ko_euc-kr_2005-12.xml", "ko"),  # declares en-us; its text is Korean
+        ("guardian-us_en_2018-01-31.rss", "en"),
+        ("heise-developer_de_2016-02-01.atom", "de"),
+        ("nixos-news_en_relative-links_2018.xml", "en"),
+        ("qq-news_zh_gb2312_2018-09-18.xml", "zh"),
+        ("ricanet_ko_cp949-declared-euc-kr_2010-04.xml", "ko"),
+        ("uol-noticias_pt_latin1-undeclared_2018-09-24.rss", "pt"),
+        ("yonhap-chinese_zh_utf8_2025-01-18.xml", "zh"),
+    ],
+)
 def test_real_feeds_parse_with_their_language_detected(name, language):
     feed = parse((REAL_FEEDS / name).read_bytes())
     assert feed.drafts and all(draft.title for draft in feed.drafts)

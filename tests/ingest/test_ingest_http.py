@@ -41,14 +41,17 @@ def test_redirects_are_followed_to_the_final_url(server):
     assert response.url == server.url("/feed.xml") and response.content == RSS2.encode()
 
 
-@pytest.mark.parametrize("path, message", [
-    ("/loop-a", "redirect loop at http://127.0.0.1:"),
-    ("/chain/5", "more than 3 redirects (last: http://127.0.0.1:"),
-    ("/error", "HTTP 500 Internal Server Error from http://127.0.0.1:"),
-    ("/huge-declared", "response of 50.0 MB is over the 100000 bytes limit"),
-    ("/huge-stream", "response is over the 100000 bytes limit"),
-    ("/silent", "127.0.0.1:"),
-])
+@pytest.mark.parametrize(
+    "path, message",
+    [
+        ("/loop-a", "redirect loop at http://127.0.0.1:"),
+        ("/chain/5", "more than 3 redirects (last: http://127.0.0.1:"),
+        ("/error", "HTTP 500 Internal Server Error from http://127.0.0.1:"),
+        ("/huge-declared", "response of 50.0 MB is over the 100000 bytes limit"),
+        ("/huge-stream", "response is over the 100000 bytes limit"),
+        ("/silent", "127.0.0.1:"),
+    ],
+)
 def test_bad_responses_are_one_line_errors(server, path, message):
     with pytest.raises(FetchError) as error:
         fetch(server.url(path), limits=TIGHT)

@@ -17,8 +17,9 @@ from support.project import REPO
 
 
 def ingest(project, *args):
-    return subprocess.run([sys.executable, "-m", "briefing.cli", "--project", str(project), "ingest", *args],
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "briefing.cli", "--project", str(project), "ingest", *args], capture_output=True, text=True, timeout=300
+    )
 
 
 @pytest.fixture
@@ -29,10 +30,18 @@ def demo_config_project(tmp_path):
 
 
 SEED_CASES = [
-    ("000_51a7dab4af829f9d.txt", "content/articles/2025/2025-10-30-us-diplomatic-circles-summit.md",
-     "us-diplomatic-circles-summit", "alliance,summit,security,trade"),
-    ("002_a9ccbddb8078eaa8.txt", "content/articles/undated/summit-follow-up-talks.md",
-     "summit-follow-up-talks", "alliance,summit,north-korea,inter-korean"),
+    (
+        "000_51a7dab4af829f9d.txt",
+        "content/articles/2025/2025-10-30-us-diplomatic-circles-summit.md",
+        "us-diplomatic-circles-summit",
+        "alliance,summit,security,trade",
+    ),
+    (
+        "002_a9ccbddb8078eaa8.txt",
+        "content/articles/undated/summit-follow-up-talks.md",
+        "summit-follow-up-talks",
+        "alliance,summit,north-korea,inter-korean",
+    ),
 ]
 
 
@@ -97,7 +106,7 @@ def test_pasted_text_from_another_site_is_cleaned_by_the_same_patterns():
     assert draft.body.split("\n\n") == [
         "한미 양국은 5일 서울에서 대북 제재 이행 상황을 점검하는 회의를 열었다고 외교부가 밝혔다.",
         "양측은 선박 간 불법 환적과 가상자산 탈취 등 제재 회피 수법에 공동으로 대응하기로 했다.",
-        "외교부 당국자는 \"제재의 실효성을 높이기 위한 협력을 이어가겠다\"고 말했다.\n",
+        '외교부 당국자는 "제재의 실효성을 높이기 위한 협력을 이어가겠다"고 말했다.\n',
     ]
     assert "assumed" in " ".join(draft.notes)
 
@@ -120,7 +129,7 @@ def test_korean_news_page_without_site_suffix_facebook_author_deck_or_chrome():
     assert draft.published.isoformat() == "2025-05-15T20:00:52+09:00"
     assert draft.body.startswith("이틀간의 영남 공략을 마친 이재명")  # no deck, no pull quote
     assert "李 여수" not in draft.body and "기사 URL이 복사되었습니다" not in draft.body
-    assert "### \"태백산맥 보면 호남에 대한 인식 바뀌었다\"" in draft.body  # subheads stay
+    assert '### "태백산맥 보면 호남에 대한 인식 바뀌었다"' in draft.body  # subheads stay
 
 
 def test_english_news_page():

@@ -44,12 +44,40 @@ titles = st.one_of(st.text(max_size=120), st.lists(st.sampled_from(TRAPS), max_s
 seed_lines = [line for seed in sorted(SEEDS.glob("*.txt")) for line in seed.read_text(encoding="utf-8").splitlines()[:40] if line.strip()]
 lines = st.one_of(st.sampled_from(seed_lines + html_payloads() + markdown_payloads() + TRAPS), st.text(max_size=80))
 pasted = st.one_of(st.text(max_size=400), st.lists(lines, max_size=14).map("\n".join))
-fragments = st.one_of(st.sampled_from(html_payloads() + markdown_payloads() + ["<p>", "</p>", "<![CDATA[", "]]>", "&", "&#0;", "&lt;b&gt;"]),
-                      st.text(max_size=60))
-dates = st.one_of(st.sampled_from(["Thu, 30 Oct 2025 02:50:28 GMT", "Fri, 31 Dec 9999 23:59:59 GMT", "Mon, 01 Jan 0001 00:00:00 +1400",
-                                   "2025-10-30", "2025-10-30T11:50:28", "2025-13-45T99:99:99+09:00", "yesterday", ""]), st.text(max_size=30))
-links = st.one_of(st.sampled_from(["https://x.test/a", "javascript:alert(1)", "file:///etc/passwd", "../../etc/passwd", "//x.test/b",
-                                   'https://x.test/a b"c', "data:text/html,x", ""]), st.text(max_size=40))
+fragments = st.one_of(
+    st.sampled_from(html_payloads() + markdown_payloads() + ["<p>", "</p>", "<![CDATA[", "]]>", "&", "&#0;", "&lt;b&gt;"]),
+    st.text(max_size=60),
+)
+dates = st.one_of(
+    st.sampled_from(
+        [
+            "Thu, 30 Oct 2025 02:50:28 GMT",
+            "Fri, 31 Dec 9999 23:59:59 GMT",
+            "Mon, 01 Jan 0001 00:00:00 +1400",
+            "2025-10-30",
+            "2025-10-30T11:50:28",
+            "2025-13-45T99:99:99+09:00",
+            "yesterday",
+            "",
+        ]
+    ),
+    st.text(max_size=30),
+)
+links = st.one_of(
+    st.sampled_from(
+        [
+            "https://x.test/a",
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "../../etc/passwd",
+            "//x.test/b",
+            'https://x.test/a b"c',
+            "data:text/html,x",
+            "",
+        ]
+    ),
+    st.text(max_size=40),
+)
 
 
 @pytest.fixture(scope="module")
@@ -104,6 +132,7 @@ def test_any_bytes_as_a_feed_are_drafts_or_a_clear_refusal(data):
 @st.composite
 def feeds(draw) -> bytes:
     """An RSS feed whose every field is arbitrary text, hostile markup or a trap."""
+
     def text(strategy) -> str:
         return escape(draw(strategy))
 
@@ -111,9 +140,12 @@ def feeds(draw) -> bytes:
         f"<item><title>{text(titles)}</title><link>{text(links)}</link><guid>{text(titles)}</guid><pubDate>{text(dates)}</pubDate>"
         f"<author>{text(titles)}</author><category>{text(titles)}</category>"
         f"<description>{text(st.lists(fragments, max_size=6).map(' '.join))}</description></item>"
-        for _ in range(draw(st.integers(1, 3))))
-    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{text(titles)}</title>'
-            f"<link>{text(links)}</link>{items}</channel></rss>").encode("utf-8", "surrogatepass")
+        for _ in range(draw(st.integers(1, 3)))
+    )
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{text(titles)}</title>'
+        f"<link>{text(links)}</link>{items}</channel></rss>"
+    ).encode("utf-8", "surrogatepass")
 
 
 @PROPERTY
@@ -142,12 +174,23 @@ def test_any_bytes_as_a_page_are_a_draft_or_a_clear_refusal(data, content_type):
 @st.composite
 def pages(draw) -> bytes:
     """A saved page whose metadata and paragraphs are arbitrary text, hostile markup or traps."""
-    meta = "".join(f"<meta property={quoteattr(key)} content={quoteattr(draw(value))}>" for key, value in
-                   (("og:title", titles), ("og:url", links), ("og:site_name", titles), ("article:published_time", dates),
-                    ("author", titles), ("article:section", titles)) if draw(st.booleans()))
+    meta = "".join(
+        f"<meta property={quoteattr(key)} content={quoteattr(draw(value))}>"
+        for key, value in (
+            ("og:title", titles),
+            ("og:url", links),
+            ("og:site_name", titles),
+            ("article:published_time", dates),
+            ("author", titles),
+            ("article:section", titles),
+        )
+        if draw(st.booleans())
+    )
     paragraphs = "".join(f"<p>{draw(fragments)} {escape(draw(st.text(max_size=200)))}</p>" for _ in range(draw(st.integers(0, 5))))
-    return (f"<!doctype html><html><head><title>{escape(draw(titles))}</title>{meta}</head>"
-            f"<body><article><h1>{escape(draw(titles))}</h1>{paragraphs}</article></body></html>").encode("utf-8", "surrogatepass")
+    return (
+        f"<!doctype html><html><head><title>{escape(draw(titles))}</title>{meta}</head>"
+        f"<body><article><h1>{escape(draw(titles))}</h1>{paragraphs}</article></body></html>"
+    ).encode("utf-8", "surrogatepass")
 
 
 @PROPERTY

@@ -9,24 +9,27 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from briefing.diagnostics import Problems
 from briefing.ingest.draft import Draft
 from briefing.ingest.slug import slugify
 from briefing.ingest.store import Store
 from briefing.load import load
 from briefing.load.config import load_config
-from briefing.diagnostics import Problems
 
 from support.ingest_fixtures import articles, front_matter
 
-WIRE = ("North Korea fired a ballistic missile into the East Sea on Monday, the Joint Chiefs of Staff said, "
-        "in its first launch in two months. The military said it was analysing the flight data with the United States "
-        "and Japan and had stepped up surveillance in preparation for further launches. ")
+WIRE = (
+    "North Korea fired a ballistic missile into the East Sea on Monday, the Joint Chiefs of Staff said, "
+    "in its first launch in two months. The military said it was analysing the flight data with the United States "
+    "and Japan and had stepped up surveillance in preparation for further launches. "
+)
 SEOUL = ZoneInfo("Asia/Seoul")
 
 
 def draft(title="North Korea fires ballistic missile", body=WIRE * 2, url="https://a.example/1", **fields) -> Draft:
-    values = dict(title=title, body=body, url=url, source_name="Outlet A", language="en",
-                  published=datetime(2025, 11, 3, 8, 0, tzinfo=SEOUL))
+    values = dict(
+        title=title, body=body, url=url, source_name="Outlet A", language="en", published=datetime(2025, 11, 3, 8, 0, tzinfo=SEOUL)
+    )
     values.update(fields)
     return Draft(**values)
 
@@ -70,8 +73,14 @@ def test_an_article_an_editor_changed_is_never_overwritten(store_of):
 def test_the_same_story_from_another_outlet_is_a_duplicate(store_of):
     store = store_of()
     first = store.add(draft())
-    other = store.add(draft(title="N. Korea launches missile, JCS says", url="https://b.example/x", source_name="Outlet B",
-                            body="(Seoul) " + WIRE * 2 + " Reporting by Outlet B."))
+    other = store.add(
+        draft(
+            title="N. Korea launches missile, JCS says",
+            url="https://b.example/x",
+            source_name="Outlet B",
+            body="(Seoul) " + WIRE * 2 + " Reporting by Outlet B.",
+        )
+    )
     assert other.status == "duplicate" and other.path == first.path
     assert other.reason.startswith(f"same text as {first.path} (") and "% in common)" in other.reason
     assert len(articles(store_of.project)) == 2  # the sample article and the first copy
@@ -96,14 +105,20 @@ def test_undated_articles_go_to_undated(store_of):
     assert outcome.path == "content/articles/undated/north-korea-fires-ballistic-missile.md"
 
 
-@pytest.mark.parametrize("title, slug", [
-    ("../../../etc/passwd", "etc-passwd"),
-    ("/absolute/path", "absolute-path"),
-    ("북한, 동해상으로 탄도미사일 발사", "bukhan-donghaesangeuro-tandomisail-balsa"),
-    ("…", "article"),
-    ("C:\\Windows\\system32 \x00 nul", "c-windows-system32-nul"),
-    ("U.S.-Korea Summit Yielded Balanced Results, Detailed Coordination Remains Key Task", "us-korea-summit-yielded-balanced-results-detailed"),
-])
+@pytest.mark.parametrize(
+    "title, slug",
+    [
+        ("../../../etc/passwd", "etc-passwd"),
+        ("/absolute/path", "absolute-path"),
+        ("북한, 동해상으로 탄도미사일 발사", "bukhan-donghaesangeuro-tandomisail-balsa"),
+        ("…", "article"),
+        ("C:\\Windows\\system32 \x00 nul", "c-windows-system32-nul"),
+        (
+            "U.S.-Korea Summit Yielded Balanced Results, Detailed Coordination Remains Key Task",
+            "us-korea-summit-yielded-balanced-results-detailed",
+        ),
+    ],
+)
 def test_slugs_are_safe_file_names(title, slug):
     assert slugify(title) == slug
 

@@ -26,11 +26,15 @@ def test_valid_publication_loads_with_no_problems(make_project):
 CASES = {
     "malformed YAML": (
         {"briefings/2025-10-31-sample.yaml": "id: 2025-10-31-sample\ntitle: {en: Sample briefing\n"},
-        ["briefings/2025-10-31-sample.yaml:3:1: yaml: malformed YAML: while parsing a flow mapping expected ',' or '}', but got '<stream end>'"],
+        [
+            "briefings/2025-10-31-sample.yaml:3:1: yaml: malformed YAML: while parsing a flow mapping expected ',' or '}', but got '<stream end>'"
+        ],
     ),
     "unknown field": (
         {"briefings/2025-10-31-sample.yaml": BRIEFING + "headline: Extra\n"},
-        ["briefings/2025-10-31-sample.yaml:9:1: headline: unknown field (expected one of: articles, date, id, key_points, published, summary, title, topics, updated)"],
+        [
+            "briefings/2025-10-31-sample.yaml:9:1: headline: unknown field (expected one of: articles, date, id, key_points, published, summary, title, topics, updated)"
+        ],
     ),
     "missing required field": (
         {"briefings/2025-10-31-sample.yaml": BRIEFING.replace("summary: {en: What happened., ko: 무슨 일이 있었나.}\n", "")},
@@ -50,7 +54,9 @@ CASES = {
     ),
     "date-time without time zone": (
         {"content/articles/2025/2025-10-30-sample.md": ARTICLE.replace("11:50:28+09:00", "11:50:28")},
-        ["content/articles/2025/2025-10-30-sample.md:6:12: published: date-time '2025-10-30T11:50:28' has no time zone (e.g. 2025-10-30T11:50:28+09:00)"],
+        [
+            "content/articles/2025/2025-10-30-sample.md:6:12: published: date-time '2025-10-30T11:50:28' has no time zone (e.g. 2025-10-30T11:50:28+09:00)"
+        ],
     ),
     "invalid time zone in settings": (
         {"mkdocs.yml": None},
@@ -62,11 +68,15 @@ CASES = {
     ),
     "duplicate id": (
         {"content/articles/2024/2025-10-30-sample.md": ARTICLE},
-        ["content/articles/2025/2025-10-30-sample.md:2:1: id: duplicate id '2025-10-30-sample' (also used by content/articles/2024/2025-10-30-sample.md)"],
+        [
+            "content/articles/2025/2025-10-30-sample.md:2:1: id: duplicate id '2025-10-30-sample' (also used by content/articles/2024/2025-10-30-sample.md)"
+        ],
     ),
     "briefing citing an unknown article": (
         {"briefings/2025-10-31-sample.yaml": BRIEFING.replace("[2025-10-30-sample]", "[2025-10-30-sample, 2025-10-29-missing]")},
-        ["briefings/2025-10-31-sample.yaml:8:31: articles: unknown article '2025-10-29-missing' (no content/articles/**/2025-10-29-missing.md)"],
+        [
+            "briefings/2025-10-31-sample.yaml:8:31: articles: unknown article '2025-10-29-missing' (no content/articles/**/2025-10-29-missing.md)"
+        ],
     ),
     "id not matching the file name": (
         {"briefings/2025-10-31-sample.yaml": BRIEFING.replace("id: 2025-10-31-sample", "id: 2025-10-31-other")},
@@ -82,7 +92,9 @@ CASES = {
     ),
     "unknown topic": (
         {"briefings/2025-10-31-sample.yaml": BRIEFING.replace("topics: [alliance]", "topics: [alliance, sanctions]")},
-        ["briefings/2025-10-31-sample.yaml:7:20: topics: unknown topic 'sanctions' (topics are listed in mkdocs.yml under extra.briefing.topics)"],
+        [
+            "briefings/2025-10-31-sample.yaml:7:20: topics: unknown topic 'sanctions' (topics are listed in mkdocs.yml under extra.briefing.topics)"
+        ],
     ),
     "article without front matter": (
         {"content/articles/2025/2025-10-30-sample.md": "Just text.\n"},
@@ -93,7 +105,12 @@ CASES = {
         ["briefings/2025-10-31-sample.yaml:3:34: file: not UTF-8 text (byte 0xbd); save the file as UTF-8"],
     ),
     "YAML alias": (
-        {"briefings/2025-10-31-sample.yaml": BRIEFING.replace("title: {en: Sample briefing, ko: 시험 브리핑}", "title: &t {en: Sample briefing, ko: 시험 브리핑}") + "summary2: *t\n"},
+        {
+            "briefings/2025-10-31-sample.yaml": BRIEFING.replace(
+                "title: {en: Sample briefing, ko: 시험 브리핑}", "title: &t {en: Sample briefing, ko: 시험 브리핑}"
+            )
+            + "summary2: *t\n"
+        },
         ["briefings/2025-10-31-sample.yaml:9:11: yaml: anchors and aliases (&name, *name) are not supported"],
     ),
 }
@@ -117,15 +134,17 @@ def test_missing_translation_is_a_warning_with_its_place(make_project):
     project = make_project({"briefings/2025-10-31-sample.yaml": BRIEFING.replace("ko: 무슨 일이 있었나.", "ko:")})
     publication, problems = load(project)
     assert publication is not None
-    assert [str(p) for p in problems.items] == [
-        "briefings/2025-10-31-sample.yaml:4:31: summary.ko: warning: missing Korean translation"
-    ]
+    assert [str(p) for p in problems.items] == ["briefings/2025-10-31-sample.yaml:4:31: summary.ko: warning: missing Korean translation"]
     assert problems.items[0].severity is Severity.WARNING
 
 
 def test_every_problem_in_every_file_is_reported_at_once(make_project):
-    project = make_project({
-        "briefings/2025-10-31-sample.yaml": BRIEFING.replace("date: 2025-10-31", "date: tomorrow").replace("[alliance]", "[nuclear]"),
-        "content/articles/2025/2025-10-30-sample.md": ARTICLE.replace("language: en", "language: xx").replace("author: Kim Reporter", "author: [a, b]"),
-    })
+    project = make_project(
+        {
+            "briefings/2025-10-31-sample.yaml": BRIEFING.replace("date: 2025-10-31", "date: tomorrow").replace("[alliance]", "[nuclear]"),
+            "content/articles/2025/2025-10-30-sample.md": ARTICLE.replace("language: en", "language: xx").replace(
+                "author: Kim Reporter", "author: [a, b]"
+            ),
+        }
+    )
     assert [line.split(": ")[1] for line in problems_of(project)] == ["date", "topics", "author", "language"]

@@ -51,8 +51,12 @@ BRIEFINGS = {
         articles: []
         """,
 }
-ALL_FEEDS = [f"{lang}/{folder}{name}" for lang in ("en", "ko") for folder in ("", "topics/alliance/", "topics/summit/")
-             for name in ("feed.xml", "atom.xml", "feed.json")]
+ALL_FEEDS = [
+    f"{lang}/{folder}{name}"
+    for lang in ("en", "ko")
+    for folder in ("", "topics/alliance/", "topics/summit/")
+    for name in ("feed.xml", "atom.xml", "feed.json")
+]
 
 
 def make(root: Path, extra: dict | None = None) -> Path:
@@ -80,8 +84,10 @@ def parsed(site: Path, path: str):
 @pytest.mark.parametrize("path", ALL_FEEDS)
 def test_every_feed_parses_cleanly(site, path):
     if path.endswith(".json"):
-        jsonschema.validate(json.loads((site / path).read_text(encoding="utf-8")),
-                            json.loads((Path(__file__).parent / "schemas/jsonfeed-1.1.schema.json").read_text()))
+        jsonschema.validate(
+            json.loads((site / path).read_text(encoding="utf-8")),
+            json.loads((Path(__file__).parent / "schemas/jsonfeed-1.1.schema.json").read_text()),
+        )
         return
     feed = parsed(site, path)
     assert feed.bozo == 0, feed.get("bozo_exception")
@@ -91,8 +97,9 @@ def test_every_feed_parses_cleanly(site, path):
 def test_items_newest_first_with_localized_text_and_exact_round_trip(site):
     for name in ("feed.xml", "atom.xml"):
         english, korean = parsed(site, f"en/{name}"), parsed(site, f"ko/{name}")
-        assert [e.link for e in english.entries] == [f"https://briefing.test/en/briefings/{i}/" for i in
-                                                     ("2025-11-02-second", "2025-11-01-third", "2025-10-31-first")]
+        assert [e.link for e in english.entries] == [
+            f"https://briefing.test/en/briefings/{i}/" for i in ("2025-11-02-second", "2025-11-01-third", "2025-10-31-first")
+        ]
         assert english.entries[0].title == TITLE_EN
         assert korean.entries[0].title == "한미 '협의' 재개 <script>alert(1)</script>"
         assert korean.entries[0].summary == "한미가 협의를 재개했다. 똠방각하 뷁"

@@ -93,5 +93,12 @@ def filled(text: str, places: dict[str, str]) -> str:
 
 def run(project: Path, args: list[str]) -> subprocess.CompletedProcess:
     env = {key: value for key, value in os.environ.items() if key != "BRIEFING_DEBUG"}
-    return subprocess.run([sys.executable, "-m", "briefing.cli", "--project", str(project), *args],
-                          capture_output=True, text=True, timeout=120, env=env, stdin=subprocess.DEVNULL, cwd=project)
+    return subprocess.run(
+        [sys.executable, "-m", "briefing.cli", "--project", str(project), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        cwd=project,
+    )

@@ -117,7 +117,7 @@ class Server:
     def hits(self) -> list[str]:
         return self.httpd.hits
 
-    def __enter__(self) -> "Server":
+    def __enter__(self) -> Server:
         self.thread.start()
         return self
 

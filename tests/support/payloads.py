@@ -19,19 +19,19 @@ CANARY = "http://127.0.0.1:9/canary"  # nothing listens there: for static checks
 HTML_PAYLOADS = (
     "<script>window.__pwned = (window.__pwned || 0) + 1; fetch('{canary}/script?pwn3d')</script>",
     "<img src=x onerror=\"alert('pwn3d'); fetch('{canary}/onerror')\">",
-    "<img src=\"{canary}/img?pwn3d\">",
+    '<img src="{canary}/img?pwn3d">',
     "<svg onload=\"alert('pwn3d')\"><script>alert('pwn3d')</script></svg>",
-    "<iframe src=\"javascript:alert('pwn3d')\"></iframe><iframe src=\"{canary}/iframe?pwn3d\"></iframe>",
+    '<iframe src="javascript:alert(\'pwn3d\')"></iframe><iframe src="{canary}/iframe?pwn3d"></iframe>',
     "\"><script>alert('pwn3d')</script>",
     "</title><script>alert('pwn3d')</script>",
     "<a href=\"javascript:alert('pwn3d')\">click pwn3d</a>",
-    "<div style=\"background:url({canary}/css?pwn3d)\">styled pwn3d</div>",
+    '<div style="background:url({canary}/css?pwn3d)">styled pwn3d</div>',
     "<style>@import url({canary}/import?pwn3d);</style>",
     "<math><a xlink:href=\"javascript:alert('pwn3d')\">math pwn3d</a></math>",
-    "<img src=\"file:///etc/passwd\" alt=\"pwn3d\">",
-    "<object data=\"{canary}/object?pwn3d\"></object><embed src=\"{canary}/embed?pwn3d\">",
-    "<link rel=\"stylesheet\" href=\"{canary}/link?pwn3d\"><meta http-equiv=\"refresh\" content=\"0;url={canary}/refresh?pwn3d\">",
-    "<base href=\"{canary}/base/\">pwn3d {{{{ 7*7 }}}} {{% raw %}}",
+    '<img src="file:///etc/passwd" alt="pwn3d">',
+    '<object data="{canary}/object?pwn3d"></object><embed src="{canary}/embed?pwn3d">',
+    '<link rel="stylesheet" href="{canary}/link?pwn3d"><meta http-equiv="refresh" content="0;url={canary}/refresh?pwn3d">',
+    '<base href="{canary}/base/">pwn3d {{{{ 7*7 }}}} {{% raw %}}',
 )
 
 # Markdown an attacker would put in an article body, on top of the HTML above.
@@ -41,7 +41,7 @@ MARKDOWN_PAYLOADS = (
     "![image pwn3d]({canary}/md-image?pwn3d)",
     "![file pwn3d](file:///etc/passwd)",
     "<javascript:alert('pwn3d')>",
-    "A paragraph pwn3d{{: onclick=\"alert('pwn3d')\" style=\"background:url({canary}/attr-list?pwn3d)\" }}",
+    'A paragraph pwn3d{{: onclick="alert(\'pwn3d\')" style="background:url({canary}/attr-list?pwn3d)" }}',
     "[reference pwn3d][evil]\n\n[evil]: javascript:alert('pwn3d')",
     "[data pwn3d](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
 )

@@ -25,7 +25,7 @@ def info(pdf: Path) -> dict[str, str]:
 def fonts(pdf: Path) -> list[dict[str, str]]:
     """pdffonts rows: name, emb, sub, uni."""
     rows = run("pdffonts", str(pdf)).splitlines()[2:]
-    return [dict(zip(("name", "emb", "sub", "uni"), [row.split()[0], *row.split()[-5:-2]])) for row in rows]
+    return [dict(zip(("name", "emb", "sub", "uni"), [row.split()[0], *row.split()[-5:-2]], strict=True)) for row in rows]
 
 
 def objects(pdf: Path) -> dict:
@@ -53,8 +53,11 @@ def outline(pdf: Path) -> list[tuple[int, str]]:
 
 def link_targets(pdf: Path) -> list[str]:
     """URIs of the link annotations, in object order."""
-    return [value["/A"]["/URI"].removeprefix("u:") for value in (o.get("value") for o in objects(pdf).values())
-            if isinstance(value, dict) and value.get("/Subtype") == "/Link" and value.get("/A", {}).get("/S") == "/URI"]
+    return [
+        value["/A"]["/URI"].removeprefix("u:")
+        for value in (o.get("value") for o in objects(pdf).values())
+        if isinstance(value, dict) and value.get("/Subtype") == "/Link" and value.get("/A", {}).get("/S") == "/URI"
+    ]
 
 
 def inflated(pdf: Path, work: Path) -> bytes:
@@ -70,8 +73,23 @@ def squashed(value: str) -> str:
 
 
 # What a PDF can do besides show text: run script, start programs, carry or fetch files, submit data.
-ACTIONS = {"/JavaScript", "/JS", "/Launch", "/EmbeddedFile", "/EmbeddedFiles", "/FileAttachment", "/SubmitForm",
-           "/ImportData", "/GoToR", "/GoToE", "/RichMedia", "/Sound", "/Movie", "/OpenAction", "/AA"}
+ACTIONS = {
+    "/JavaScript",
+    "/JS",
+    "/Launch",
+    "/EmbeddedFile",
+    "/EmbeddedFiles",
+    "/FileAttachment",
+    "/SubmitForm",
+    "/ImportData",
+    "/GoToR",
+    "/GoToE",
+    "/RichMedia",
+    "/Sound",
+    "/Movie",
+    "/OpenAction",
+    "/AA",
+}
 
 
 def hazards(pdf: Path) -> list[str]:

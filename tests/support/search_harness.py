@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import functools
 import gzip
-import json
 import http.server
+import json
 import shutil
 import statistics
 import sys
@@ -174,7 +174,7 @@ def type_query(page, text: str) -> list[float]:
     keystroke(page, lambda: (box.press("Control+A"), box.press("Backspace")))
     latencies = []
     for character in text:
-        latency = keystroke(page, lambda: (page.keyboard.insert_text(character), page.keyboard.press("End")))
+        latency = keystroke(page, lambda typed=character: (page.keyboard.insert_text(typed), page.keyboard.press("End")))
         if latency is not None:
             latencies.append(latency)
     return latencies
@@ -212,8 +212,8 @@ def report(results: dict[str, list[Outcome]], sizes: dict) -> str:
     lines = [f"{'category':<16} {'queries':>7} {'ours':>12} {'stock Material':>16}"]
     for category, (passed, total) in ours.items():
         lines.append(f"{category:<16} {total:>7} {_rate(passed, total):>12} {_rate(*stock[category]):>16}")
-    all_ours = [sum(v) for v in zip(*ours.values())]
-    all_stock = [sum(v) for v in zip(*stock.values())]
+    all_ours = [sum(v) for v in zip(*ours.values(), strict=True)]
+    all_stock = [sum(v) for v in zip(*stock.values(), strict=True)]
     lines.append(f"{'all':<16} {all_ours[1]:>7} {_rate(*all_ours):>12} {_rate(*all_stock):>16}")
     lines.append("")
     for (variant, language), (raw, packed, escaped) in sorted(sizes.items()):
@@ -223,12 +223,16 @@ def report(results: dict[str, list[Outcome]], sizes: dict) -> str:
         if times:
             p95 = times[int(0.95 * (len(times) - 1))]
             slowest = max(outcomes, key=lambda outcome: max(outcome.latencies, default=0))
-            lines.append(f"keystroke to results, {variant}: median {statistics.median(times):.0f} ms, "
-                         f"p95 {p95:.0f} ms, max {times[-1]:.0f} ms (typing {slowest.query.text!r}; {len(times)} keystrokes)")
+            lines.append(
+                f"keystroke to results, {variant}: median {statistics.median(times):.0f} ms, "
+                f"p95 {p95:.0f} ms, max {times[-1]:.0f} ms (typing {slowest.query.text!r}; {len(times)} keystrokes)"
+            )
     failed = [o for o in results["ours"] if not o.passed]
     for outcome in failed:
-        lines.append(f"ours missed [{outcome.query.category}] {outcome.query.text!r}: "
-                     f"expected {list(outcome.query.expected)}, top {outcome.top[:TOP]}")
+        lines.append(
+            f"ours missed [{outcome.query.category}] {outcome.query.text!r}: "
+            f"expected {list(outcome.query.expected)}, top {outcome.top[:TOP]}"
+        )
     return "\n".join(lines)
 
 
@@ -239,8 +243,7 @@ def _rate(passed: int, total: int) -> str:
 def run(root: Path) -> tuple[dict[str, list[Outcome]], dict]:
     sites = build_sites(root)
     queries = load_queries()
-    missing = [(q.text, page) for q in queries for page in q.expected
-               if not (sites["ours"] / q.language / page / "index.html").is_file()]
+    missing = [(q.text, page) for q in queries for page in q.expected if not (sites["ours"] / q.language / page / "index.html").is_file()]
     if missing:
         raise ValueError(f"queries.yml names pages the publication does not have: {missing}")
     with served(root) as base_url, chromium() as browser:
@@ -258,8 +261,10 @@ def latency(site: Path) -> str:
             times += [t for q in queries if q.language == language for t in type_query(page, q.text)]
             page.close()
     times.sort()
-    return (f"{site}: median {statistics.median(times):.0f} ms, p95 {times[int(0.95 * (len(times) - 1))]:.0f} ms, "
-            f"max {times[-1]:.0f} ms ({len(times)} keystrokes)")
+    return (
+        f"{site}: median {statistics.median(times):.0f} ms, p95 {times[int(0.95 * (len(times) - 1))]:.0f} ms, "
+        f"max {times[-1]:.0f} ms ({len(times)} keystrokes)"
+    )
 
 
 if __name__ == "__main__":

@@ -125,12 +125,32 @@ def test_digests_page_links_one_digest_per_week_in_each_language(demo_site):
     assert re.search(r'<a href="digests/" class="md-nav__link">\s*<span class="md-ellipsis">\s*브리핑 모음', nav)
 
 
-@pytest.mark.parametrize("language, cover, contents, footer, header", [
-    ("en", ["Peninsula Briefing", "WEEKLY DIGEST", "Week 51, 2025", "Dec 15 – 21, 2025", "2 briefings",
-            "Issued Friday, December 19, 2025"], "Contents", "Page 3 of 4", "Peninsula Briefing Dec 15 – 21, 2025"),
-    ("ko", ["한반도 브리핑", "주간 브리핑 모음", "2025년 51주차", "2025년 12월 15일~21일", "브리핑 2건",
-            "발행일 2025년 12월 19일 금요일"], "차례", "4쪽 중 3쪽", "한반도 브리핑 2025년 12월 15일~21일"),
-])
+@pytest.mark.parametrize(
+    "language, cover, contents, footer, header",
+    [
+        (
+            "en",
+            [
+                "Peninsula Briefing",
+                "WEEKLY DIGEST",
+                "Week 51, 2025",
+                "Dec 15 – 21, 2025",
+                "2 briefings",
+                "Issued Friday, December 19, 2025",
+            ],
+            "Contents",
+            "Page 3 of 4",
+            "Peninsula Briefing Dec 15 – 21, 2025",
+        ),
+        (
+            "ko",
+            ["한반도 브리핑", "주간 브리핑 모음", "2025년 51주차", "2025년 12월 15일~21일", "브리핑 2건", "발행일 2025년 12월 19일 금요일"],
+            "차례",
+            "4쪽 중 3쪽",
+            "한반도 브리핑 2025년 12월 15일~21일",
+        ),
+    ],
+)
 def test_weekly_digest_cover_contents_header_footer_bookmarks(demo_site, language, cover, contents, footer, header):
     pdf = demo_site / "pdf" / "digests" / f"2025-W51.{language}.pdf"
     titles = [source(b)["title"][language] for b in ("2025-12-17-summit-follow-up-talks", "2025-12-19-from-summit-to-implementation")]
@@ -139,7 +159,9 @@ def test_weekly_digest_cover_contents_header_footer_bookmarks(demo_site, languag
     for expected in cover:  # in this order
         position = cover_text.index(expected, position)
     toc = one_line(pdftools.text(pdf, 2, 2))
-    assert re.search(re.escape(one_line(titles[0])) + r" .*?\.{5,} ?3 ", toc) and re.search(re.escape(one_line(titles[1])) + r" .*?\.{5,} ?4\b", toc)
+    assert re.search(re.escape(one_line(titles[0])) + r" .*?\.{5,} ?3 ", toc) and re.search(
+        re.escape(one_line(titles[1])) + r" .*?\.{5,} ?4\b", toc
+    )
     page_three = one_line(pdftools.text(pdf, 3, 3))
     assert page_three.startswith(header) and page_three.endswith(footer)
     assert one_line(titles[0]) in page_three
@@ -152,7 +174,10 @@ def test_digest_contents_entries_link_to_their_briefings(demo_site):
     destinations = pdftools.catalog(pdf)["/Names"]["/Dests"]["/Names"]
     names = [name for name in destinations if isinstance(name, str)]
     assert names == ["u:briefing-2025-12-17-summit-follow-up-talks", "u:briefing-2025-12-19-from-summit-to-implementation"]
-    internal = [value["/Dest"] for value in (o.get("value") for o in pdftools.objects(pdf).values())
-                if isinstance(value, dict) and value.get("/Subtype") == "/Link" and "/Dest" in value]
+    internal = [
+        value["/Dest"]
+        for value in (o.get("value") for o in pdftools.objects(pdf).values())
+        if isinstance(value, dict) and value.get("/Subtype") == "/Link" and "/Dest" in value
+    ]
     assert sorted(set(internal)) == names
     assert all(internal.count(name) >= 2 for name in names)  # the title and the page number of each entry

@@ -8,7 +8,8 @@ import sys
 
 from briefing import parallel
 from briefing.cli import main
-from briefing.outputs.pdf import documents as pdf_html, render as pdf_render
+from briefing.outputs.pdf import documents as pdf_html
+from briefing.outputs.pdf import render as pdf_render
 from briefing.workspace import Workspace
 
 from support import pdftools
@@ -29,8 +30,14 @@ def test_rebuild_renders_only_the_pdfs_whose_inputs_changed(make_project, monkey
     monkeypatch.setattr(parallel, "cores", lambda: 1)  # render in this process, where the spy can count
     monkeypatch.setattr(pdf_render, "render", lambda job: (rendered.append(job.name), real_render(job))[1])
     made, real_job = [], pdf_html.Documents._job
-    monkeypatch.setattr(pdf_html.Documents, "_job", lambda self, language, template, name, *args, **context: (
-        made.append(name), real_job(self, language, template, name, *args, **context))[1])
+    monkeypatch.setattr(
+        pdf_html.Documents,
+        "_job",
+        lambda self, language, template, name, *args, **context: (
+            made.append(name),
+            real_job(self, language, template, name, *args, **context),
+        )[1],
+    )
 
     def build() -> list[str]:
         rendered.clear()
@@ -49,7 +56,9 @@ def test_rebuild_renders_only_the_pdfs_whose_inputs_changed(make_project, monkey
     assert build() == ["pdf/2025-10-31-sample.ko.pdf", "pdf/digests/2025-W44.ko.pdf"]
     assert "What happened. (번역 준비 중)" in pdftools.text(project / "site/pdf/2025-10-31-sample.ko.pdf")
     template = project / "templates/pdf/briefing.html.j2"
-    template.write_text(template.read_text(encoding="utf-8").replace('class="masthead"', 'class="masthead" role="banner"'), encoding="utf-8")
+    template.write_text(
+        template.read_text(encoding="utf-8").replace('class="masthead"', 'class="masthead" role="banner"'), encoding="utf-8"
+    )
     assert build() == SAMPLE[:2]  # the per-briefing template, not the digest's
     stylesheet = project / "templates/pdf/print.css"
     stylesheet.write_text(stylesheet.read_text(encoding="utf-8").replace("#1f3a5f", "#203a5f"), encoding="utf-8")
@@ -72,8 +81,13 @@ def test_same_input_same_bytes_whatever_the_clock_or_folder(make_project, monkey
 
 
 def run(project, *args):
-    return subprocess.run([sys.executable, "-m", "briefing.cli", "--project", str(project), "pdf", *args],
-                          capture_output=True, text=True, timeout=300, cwd=project)
+    return subprocess.run(
+        [sys.executable, "-m", "briefing.cli", "--project", str(project), "pdf", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=project,
+    )
 
 
 def test_pdf_command_makes_a_digest_for_any_range_and_language(make_project):
@@ -115,14 +129,17 @@ def test_pdf_command_refuses_bad_requests_with_a_message(make_project):
 def test_a_pdf_does_not_depend_on_what_its_renderer_rendered_before(make_project):
     """A renderer process keeps fonts and parsed stylesheets between PDFs (pdf_render): the bytes must not show it."""
     from briefing.load import load_or_raise
-    from briefing.outputs.periods import weekly_digests
     from briefing.outputs.pdf.documents import Documents
+    from briefing.outputs.periods import weekly_digests
 
     project = make_project(templates=True)
     publication = load_or_raise(project)
     documents = Documents(publication, project)
-    planned = [documents.briefing(publication.briefings[0], "ko", "a.pdf"), documents.digest(weekly_digests(publication)[0], "en", "b.pdf"),
-               documents.briefing(publication.briefings[0], "en", "c.pdf")]
+    planned = [
+        documents.briefing(publication.briefings[0], "ko", "a.pdf"),
+        documents.digest(weekly_digests(publication)[0], "en", "b.pdf"),
+        documents.briefing(publication.briefings[0], "en", "c.pdf"),
+    ]
     jobs = [plan.make() for plan in planned]
     in_order = [pdf_render.render(job).pdf for job in jobs]
     pdf_render._fonts.cache_clear()

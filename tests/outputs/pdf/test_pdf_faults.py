@@ -30,22 +30,31 @@ def run(project: Path, output: Path, *prefix: str) -> subprocess.CompletedProces
     """`briefing pdf` for October 2025, as an editor runs it, or through the fault injector."""
     command = [sys.executable, str(INJECTOR), *prefix, "--"] if prefix else [sys.executable, "-m", "briefing.cli"]
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    return subprocess.run([*command, "--project", str(project), "pdf", "--from", "2025-10-01", "--to", "2025-10-31",
-                           "--output", str(output)], capture_output=True, text=True, timeout=120, env=env, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [*command, "--project", str(project), "pdf", "--from", "2025-10-01", "--to", "2025-10-31", "--output", str(output)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 @pytest.fixture(scope="module")
 def versions(tmp_path_factory):
     """A project whose out/ holds v1's digests and whose sources are v2; v1 and v2 digests; v2's numbered changes."""
     root = tmp_path_factory.mktemp("pdf-faults")
-    project = write_tree(root / "project", {"mkdocs.yml": CONFIG, "content/articles/2025/2025-10-30-sample.md": ARTICLE,
-                                           "briefings/2025-10-31-sample.yaml": BRIEFING})
+    project = write_tree(
+        root / "project",
+        {"mkdocs.yml": CONFIG, "content/articles/2025/2025-10-30-sample.md": ARTICLE, "briefings/2025-10-31-sample.yaml": BRIEFING},
+    )
     for folder in ("templates", "locales"):
         shutil.copytree(REPO / folder, project / folder)
     assert run(project, project / "out").returncode == 0
     v1 = snapshot(project / "out", digests=True)
-    (project / "briefings/2025-10-31-sample.yaml").write_text(BRIEFING.replace("Sample briefing", "Revised briefing").replace("시험 브리핑", "수정된 브리핑"),
-                                                                           encoding="utf-8")
+    (project / "briefings/2025-10-31-sample.yaml").write_text(
+        BRIEFING.replace("Sample briefing", "Revised briefing").replace("시험 브리핑", "수정된 브리핑"), encoding="utf-8"
+    )
     shutil.copytree(project / "build", root / "work-v1")
     shutil.copytree(project / "out", root / "out-v1")
     assert run(project, project / "out", "count", "0", str(project), str(root / "count.json")).returncode == 0
@@ -122,12 +131,18 @@ def test_pdf_into_a_full_or_read_only_disk_leaves_the_last_digests(versions, tmp
         shutil.copytree(root / "out-v1", disk / "out")
         (disk / "filler").write_bytes(b"\0" * (shutil.disk_usage(disk).free - 16 * 1024))  # 16 KB left: less than a digest
         result = run(project, disk / "out")
-        assert (result.returncode, result.stderr.splitlines()[-1]) == (1, f"pdf failed: No space left on device: {disk}/out/.{NAMES[0]}.partial")
+        assert (result.returncode, result.stderr.splitlines()[-1]) == (
+            1,
+            f"pdf failed: No space left on device: {disk}/out/.{NAMES[0]}.partial",
+        )
         assert snapshot(disk / "out", digests=True) == v1
         (disk / "filler").unlink()
         subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
         result = run(project, disk / "out")
-        assert (result.returncode, result.stderr.splitlines()[-1]) == (1, f"pdf failed: Read-only file system: {disk}/out/.{NAMES[0]}.partial")
+        assert (result.returncode, result.stderr.splitlines()[-1]) == (
+            1,
+            f"pdf failed: Read-only file system: {disk}/out/.{NAMES[0]}.partial",
+        )
         assert snapshot(disk / "out", digests=True) == v1
         subprocess.run(["mount", "-o", "remount,rw", str(disk)], check=True)
         assert run(project, disk / "out").returncode == 0

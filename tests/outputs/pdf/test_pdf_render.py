@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import http.server
-import subprocess
 import shutil
+import subprocess
 import threading
 
 import pytest
 
 from briefing.cli import main
-from briefing.outputs.pdf.fonts import FontError, check_coverage, font_stacks
 from briefing.outputs.pdf.documents import keep_hangul_words, page_counter_css
+from briefing.outputs.pdf.fonts import FontError, check_coverage, font_stacks
 from briefing.outputs.pdf.render import PdfJob, render
 
 from support import pdftools
@@ -49,7 +49,8 @@ def canary(tmp_path):
     secret = tmp_path / "secret"
     secret.mkdir()
     (secret / "canary.svg").write_text(
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="300" height="40"><text y="30">{CANARY}</text></svg>')
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="300" height="40"><text y="30">{CANARY}</text></svg>'
+    )
     (secret / "canary.txt").write_text(f"{CANARY} private notes\n")
     return secret
 
@@ -88,29 +89,40 @@ def test_renderer_reads_only_our_assets(tmp_path, server, canary):
 
 def test_hostile_article_body_builds_into_pdfs_that_read_nothing(make_project, capsys, server, canary):
     url, requests = server
-    body = (f"Body text.\n\n![photo]({(canary / 'canary.svg').as_uri()}) ![remote]({url}/photo.svg)\n\n"
-            f'<img src="{(canary / "canary.svg").as_uri()}"> <link rel="attachment" href="{(canary / "canary.txt").as_uri()}">\n\n'
-            "[click me](javascript:alert(1)) and [the outlet](https://news.example/story)\n")
-    project = make_project({"content/articles/2025/2025-10-30-sample.md": ARTICLE.replace("Body of the sample article.\n", body)},
-                           templates=True)
+    body = (
+        f"Body text.\n\n![photo]({(canary / 'canary.svg').as_uri()}) ![remote]({url}/photo.svg)\n\n"
+        f'<img src="{(canary / "canary.svg").as_uri()}"> <link rel="attachment" href="{(canary / "canary.txt").as_uri()}">\n\n'
+        "[click me](javascript:alert(1)) and [the outlet](https://news.example/story)\n"
+    )
+    project = make_project(
+        {"content/articles/2025/2025-10-30-sample.md": ARTICLE.replace("Body of the sample article.\n", body)}, templates=True
+    )
     assert main(["--project", str(project), "build", "-q"]) == 0, capsys.readouterr().err
     assert requests == []
     for language in ("en", "ko"):
         pdf = project / "site" / "pdf" / f"2025-10-31-sample.{language}.pdf"
         assert CANARY.encode() not in pdftools.inflated(pdf, project)
         text = pdftools.text(pdf)
-        assert "Body text." in text and '<img' in text and 'rel="attachment"' in text  # raw HTML: text, never run
+        assert "Body text." in text and "<img" in text and 'rel="attachment"' in text  # raw HTML: text, never run
         targets = pdftools.link_targets(pdf)
         assert "https://news.example/story" in targets and not any(t.startswith("javascript:") for t in targets)
 
 
 def test_glyph_check_names_the_characters_the_font_and_the_place(make_project, capsys):
-    project = make_project({"content/articles/2025/2025-10-30-sample.md":
-                            ARTICLE.replace("Body of the sample article.", "Markets rose 😀 while 𓀀 was found.")}, templates=True)
+    project = make_project(
+        {
+            "content/articles/2025/2025-10-30-sample.md": ARTICLE.replace(
+                "Body of the sample article.", "Markets rose 😀 while 𓀀 was found."
+            )
+        },
+        templates=True,
+    )
     assert main(["--project", str(project), "build", "-q"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("build failed: pdf/2025-10-31-sample.en.pdf: 2 character(s) have no glyph in font ")
-    assert ": '𓀀' (U+13000 EGYPTIAN HIEROGLYPH A001), '😀' (U+1F600 GRINNING FACE); first seen in “Markets rose 😀 while 𓀀 was found.”" in err
+    assert (
+        ": '𓀀' (U+13000 EGYPTIAN HIEROGLYPH A001), '😀' (U+1F600 GRINNING FACE); first seen in “Markets rose 😀 while 𓀀 was found.”" in err
+    )
     for font in ("Charis SIL (/usr/share/fonts/", "Noto Serif CJK KR (/usr/share/fonts/", "Noto Sans CJK KR (/usr/share/fonts/"):
         assert font in err
     assert "site/ left as it was" in err and "Traceback" not in err
@@ -123,9 +135,9 @@ def test_a_font_the_stylesheet_names_must_be_installed():
 
 
 def test_font_stacks_come_from_every_rule_of_the_stylesheet():
-    css = '''html { font-family: "Charis SIL", "Noto Serif CJK KR", serif; }
+    css = """html { font-family: "Charis SIL", "Noto Serif CJK KR", serif; }
              @page { @bottom-center { font-family: 'Noto Sans CJK KR'; } }
-             h1 { font-family: Noto Sans CJK KR, sans-serif; }'''
+             h1 { font-family: Noto Sans CJK KR, sans-serif; }"""
     assert font_stacks(css) == [("Charis SIL", "Noto Serif CJK KR"), ("Noto Sans CJK KR",)]
     stacks = font_stacks((REPO / "templates" / "pdf" / "print.css").read_text(encoding="utf-8"))
     assert all(stack[-1].startswith("Noto") and "CJK KR" in stack[-1] for stack in stacks)
@@ -133,8 +145,10 @@ def test_font_stacks_come_from_every_rule_of_the_stylesheet():
 
 
 def test_korean_words_are_joined_in_the_body_only():
-    html = ('<head><title>한미 회담</title></head><body><p title="한미">한미 정상회담&#39;s A&amp;B 2025년</p>'
-            '<a href="https://ko.example/?q=>한국">English only</a></body>')
+    html = (
+        '<head><title>한미 회담</title></head><body><p title="한미">한미 정상회담&#39;s A&amp;B 2025년</p>'
+        '<a href="https://ko.example/?q=>한국">English only</a></body>'
+    )
     joined = keep_hangul_words(html)
     assert joined.startswith('<head><title>한미 회담</title></head><body><p title="한미">')
     assert "한\u2060미 정\u2060상\u2060회\u2060담\u2060&#39;\u2060s A&amp;B 2\u20600\u20602\u20605\u2060년</p>" in joined
@@ -151,8 +165,9 @@ def test_briefing_without_articles_has_no_empty_sources_or_appendix(make_project
     from briefing.load import load_or_raise
     from briefing.outputs.pdf.documents import Documents
 
-    project = make_project({"briefings/2025-10-31-sample.yaml": BRIEFING.replace("articles: [2025-10-30-sample]", "articles: []")},
-                           templates=True)
+    project = make_project(
+        {"briefings/2025-10-31-sample.yaml": BRIEFING.replace("articles: [2025-10-30-sample]", "articles: []")}, templates=True
+    )
     publication = load_or_raise(project)
     html = Documents(publication, project).briefing(publication.briefings[0], "en", "x.pdf").make().html
     assert "What happened." in html and "Sources" not in html and "Source articles" not in html

@@ -33,8 +33,10 @@ def test_a_renderer_crash_in_a_worker_names_the_pdf_in_one_line(make_project, mo
     capsys.readouterr()
     assert main(["--project", str(project), "build", "-q"]) == 1
     err = capsys.readouterr().err
-    assert err == ("build failed: pdf/2025-10-31-sample.en.pdf: the PDF renderer failed: TypeError: min-content width for TextBox "
-                   "not handled yet; site/ left as it was\n")
+    assert err == (
+        "build failed: pdf/2025-10-31-sample.en.pdf: the PDF renderer failed: TypeError: min-content width for TextBox "
+        "not handled yet; site/ left as it was\n"
+    )
     assert snapshot(project / "site") == before
 
 
@@ -54,8 +56,16 @@ def spawned_workers(parent: int) -> list[int]:
 def test_a_killed_pdf_worker_stops_the_build_cleanly(make_project):
     """As when the kernel's out-of-memory killer picks a renderer."""
     project = make_project(templates=True)
-    build = [sys.executable, "-c", "import sys; from briefing import parallel; parallel.cores = lambda: 2; "
-             "from briefing.cli import main; sys.exit(main(sys.argv[1:]))", "--project", str(project), "build", "-q"]
+    build = [
+        sys.executable,
+        "-c",
+        "import sys; from briefing import parallel; parallel.cores = lambda: 2; "
+        "from briefing.cli import main; sys.exit(main(sys.argv[1:]))",
+        "--project",
+        str(project),
+        "build",
+        "-q",
+    ]
     assert subprocess.run(build, capture_output=True, timeout=300).returncode == 0
     before = snapshot(project / "site")
     restyle(project, "\nh1 { color: #111112; }\n")
@@ -67,6 +77,7 @@ def test_a_killed_pdf_worker_stops_the_build_cleanly(make_project):
     os.kill(workers[0], signal.SIGKILL)
     _, err = process.communicate(timeout=300)
     assert process.returncode == 1
-    assert err == ("build failed: PDF rendering stopped: a worker process stopped unexpectedly (killed or out of memory); "
-                   "site/ left as it was\n")
+    assert err == (
+        "build failed: PDF rendering stopped: a worker process stopped unexpectedly (killed or out of memory); site/ left as it was\n"
+    )
     assert snapshot(project / "site") == before

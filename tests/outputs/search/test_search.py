@@ -10,7 +10,8 @@ import pytest
 
 from briefing.cli import main
 from briefing.load import load
-from briefing.outputs.search import index as search, korean
+from briefing.outputs.search import index as search
+from briefing.outputs.search import korean
 
 from support.project import BRIEFING
 
@@ -21,23 +22,26 @@ def decode(word: str, codes: str) -> list[str]:
     for code in codes.split(" "):
         if "," in code:
             start, end = code.split(",")
-            terms.append(word[int(start or 0):int(end)])
+            terms.append(word[int(start or 0) : int(end)])
         else:
             terms.append(code)
     return terms
 
 
-@pytest.mark.parametrize("text, word, terms", [
-    ("한미 정상회담은 성과를 냈다.", "정상회담은", ["정상회담", "정상", "회담"]),  # the whole compound first, then its parts
-    ("북한의 핵 위협", "북한의", ["북한"]),  # a particle is not a term
-    ("확장억제를 강화하기로 합의했다.", "확장억제를", ["확장억제", "확장", "억제"]),
-    ("확장억제를 강화하기로 합의했다.", "강화하기로", ["강화"]),  # a 하다 verb: its noun
-    ("확장억제를 강화하기로 합의했다.", "합의했다", ["합의"]),
-    ("제재 완화를 밝혔다.", "밝혔다", ["밝히"]),  # a verb: its stem, as Kiwi restores it
-    ("남북대화가 끊겼다.", "남북대화가", ["남북대화", "남북", "대화"]),
-    ("정부는 남북대화 재개를 제안했다.", "남북대화", ["남북대화", "남북", "대화"]),  # a compound keeps itself
-    ("북한의 비핵화와 남북 관계", "비핵화와", ["비핵화", "비핵"]),
-])
+@pytest.mark.parametrize(
+    "text, word, terms",
+    [
+        ("한미 정상회담은 성과를 냈다.", "정상회담은", ["정상회담", "정상", "회담"]),  # the whole compound first, then its parts
+        ("북한의 핵 위협", "북한의", ["북한"]),  # a particle is not a term
+        ("확장억제를 강화하기로 합의했다.", "확장억제를", ["확장억제", "확장", "억제"]),
+        ("확장억제를 강화하기로 합의했다.", "강화하기로", ["강화"]),  # a 하다 verb: its noun
+        ("확장억제를 강화하기로 합의했다.", "합의했다", ["합의"]),
+        ("제재 완화를 밝혔다.", "밝혔다", ["밝히"]),  # a verb: its stem, as Kiwi restores it
+        ("남북대화가 끊겼다.", "남북대화가", ["남북대화", "남북", "대화"]),
+        ("정부는 남북대화 재개를 제안했다.", "남북대화", ["남북대화", "남북", "대화"]),  # a compound keeps itself
+        ("북한의 비핵화와 남북 관계", "비핵화와", ["비핵화", "비핵"]),
+    ],
+)
 def test_analyzer_gives_nouns_compound_parts_and_stems(text, word, terms):
     assert korean.Analyzer().analyze([f"<p>{text}</p>"])[word] == terms
 
@@ -49,13 +53,16 @@ def test_words_that_are_their_own_term_and_foreign_words_are_left_out():
     assert {"탄도미사일", "미사일"} <= set(analysis["대륙간탄도미사일"])
 
 
-@pytest.mark.parametrize("text, words", [
-    ("‘조율’이 관건", ["조율", "이", "관건"]),  # quotes around Korean words split
-    ("이행으로…한미동맹 핵·미사일", ["이행으로", "한미동맹", "핵", "미사일"]),
-    ("핵협의그룹(NCG) 회의", ["핵협의그룹", "ncg", "회의"]),
-    ("the alliance’s U.S.-Korea talks.", ["the", "alliance’s", "u.s", "korea", "talks"]),  # apostrophes and U.S stay
-    ("1.5% 늘었다.", ["1.5%", "늘었다"]),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("‘조율’이 관건", ["조율", "이", "관건"]),  # quotes around Korean words split
+        ("이행으로…한미동맹 핵·미사일", ["이행으로", "한미동맹", "핵", "미사일"]),
+        ("핵협의그룹(NCG) 회의", ["핵협의그룹", "ncg", "회의"]),
+        ("the alliance’s U.S.-Korea talks.", ["the", "alliance’s", "u.s", "korea", "talks"]),  # apostrophes and U.S stay
+        ("1.5% 늘었다.", ["1.5%", "늘었다"]),
+    ],
+)
 def test_words_split_at_spaces_and_punctuation_as_the_worker_splits_them(text, words):
     assert korean.split_words(text) == words
 
@@ -76,7 +83,8 @@ def test_index_gets_the_analysis_the_glossary_and_the_separator_with_its_text_un
     assert extension["glossary"] == glossary
     assert extension["terms"]["확장억제를"] == ",4 ,2 2,4"
     assert {word: decode(word, codes) for word, codes in extension["terms"].items()} == korean.Analyzer().analyze(
-        [docs[0]["title"], docs[0]["text"]])
+        [docs[0]["title"], docs[0]["text"]]
+    )
 
 
 GLOSSARY = """\
@@ -100,16 +108,27 @@ def test_glossary_is_optional(make_project):
     assert publication.glossary == () and problems.items == []
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("en: denuclearization\n", "glossary.yml:1:1: glossary: expected a list of entries like '- {en: denuclearization, ko: 비핵화}'"),
-    ("- {en: denuclearization}\n", "glossary.yml:1:3: glossary[0].ko: missing required field"),
-    ("- {en: denuclearization, ko: 비핵화, ja: 非核化}\n", "glossary.yml:1:35: glossary[0].ja: unknown field (expected one of: en, ko)"),
-    ("- {en: [], ko: 비핵화}\n", "glossary.yml:1:8: glossary[0].en: list at least one English term"),
-    ("- {en: denuclearization, ko: 비핵화}\n- {en: Denuclearization, ko: 완전한 비핵화}\n",
-     "glossary.yml:2:8: glossary[1].en: duplicate term 'Denuclearization' (first on line 1)"),
-    ("- {en: denuclearization, ko: 3}\n", "glossary.yml:1:30: glossary[0].ko: expected text, got number '3' (quote it to make it text)"),
-    ("- {en: [denuclearization, ''], ko: 비핵화}\n", "glossary.yml:1:27: glossary[0].en: empty term"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("en: denuclearization\n", "glossary.yml:1:1: glossary: expected a list of entries like '- {en: denuclearization, ko: 비핵화}'"),
+        ("- {en: denuclearization}\n", "glossary.yml:1:3: glossary[0].ko: missing required field"),
+        (
+            "- {en: denuclearization, ko: 비핵화, ja: 非核化}\n",
+            "glossary.yml:1:35: glossary[0].ja: unknown field (expected one of: en, ko)",
+        ),
+        ("- {en: [], ko: 비핵화}\n", "glossary.yml:1:8: glossary[0].en: list at least one English term"),
+        (
+            "- {en: denuclearization, ko: 비핵화}\n- {en: Denuclearization, ko: 완전한 비핵화}\n",
+            "glossary.yml:2:8: glossary[1].en: duplicate term 'Denuclearization' (first on line 1)",
+        ),
+        (
+            "- {en: denuclearization, ko: 3}\n",
+            "glossary.yml:1:30: glossary[0].ko: expected text, got number '3' (quote it to make it text)",
+        ),
+        ("- {en: [denuclearization, ''], ko: 비핵화}\n", "glossary.yml:1:27: glossary[0].en: empty term"),
+    ],
+)
 def test_glossary_mistakes_are_reported_with_their_place(make_project, text, expected):
     publication, problems = load(make_project({"glossary.yml": text}))
     assert publication is None

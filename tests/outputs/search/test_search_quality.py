@@ -84,33 +84,39 @@ def analyzer(browser):
     page.close()
 
 
-@pytest.mark.parametrize("query, searched", [
-    ("북한을", "북한"),  # another particle: the noun
-    ("북한의", "북한의 북한"),  # a word of the site: Kiwi's analysis, the exact form too
-    ("정상회담은", "정상회담은 정상회담"),
-    ("회담", "회담"),  # a compound part is a term of the index
-    ("강화하다", "강화"),  # dictionary form of a 하다 verb
-    ("강화했습니다", "강화"),
-    ("밝히다", "밝히"),  # dictionary form of a verb: its stem
-    ("늘다", "늘"),  # one-syllable stems only before 다
-    ("인도", "인도"),  # ... so an unknown noun does not shrink to 인
-    ("정상회", "정상회"),  # typing: a prefix of an indexed word stays as typed
-    ("강화하", "강화"),
-    ("남북대화", "남북 대화"),  # a compound the index has only with a space
-    ("남북 대화", "남북 대화"),
-    ("Extended", "extended"),
-    ("+북한 -회담", "+북한 -회담"),  # lunr syntax is left to Material
-])
+@pytest.mark.parametrize(
+    "query, searched",
+    [
+        ("북한을", "북한"),  # another particle: the noun
+        ("북한의", "북한의 북한"),  # a word of the site: Kiwi's analysis, the exact form too
+        ("정상회담은", "정상회담은 정상회담"),
+        ("회담", "회담"),  # a compound part is a term of the index
+        ("강화하다", "강화"),  # dictionary form of a 하다 verb
+        ("강화했습니다", "강화"),
+        ("밝히다", "밝히"),  # dictionary form of a verb: its stem
+        ("늘다", "늘"),  # one-syllable stems only before 다
+        ("인도", "인도"),  # ... so an unknown noun does not shrink to 인
+        ("정상회", "정상회"),  # typing: a prefix of an indexed word stays as typed
+        ("강화하", "강화"),
+        ("남북대화", "남북 대화"),  # a compound the index has only with a space
+        ("남북 대화", "남북 대화"),
+        ("Extended", "extended"),
+        ("+북한 -회담", "+북한 -회담"),  # lunr syntax is left to Material
+    ],
+)
 def test_query_words_become_index_terms(analyzer, query, searched):
     assert analyzer.evaluate("terms", query) == searched
 
 
-@pytest.mark.parametrize("query, searched", [
-    ("denuclearization", "denuclearization 비핵화"),  # the counterpart in the site's language
-    ("비핵화를", "비핵화를 비핵화"),  # the site's own term: nothing to add
-    ("extended deterrence", "extended deterrence 확장억제"),  # a term of several words
-    ("deterrence", "deterrence"),  # part of a term is not the term
-])
+@pytest.mark.parametrize(
+    "query, searched",
+    [
+        ("denuclearization", "denuclearization 비핵화"),  # the counterpart in the site's language
+        ("비핵화를", "비핵화를 비핵화"),  # the site's own term: nothing to add
+        ("extended deterrence", "extended deterrence 확장억제"),  # a term of several words
+        ("deterrence", "deterrence"),  # part of a term is not the term
+    ],
+)
 def test_glossary_adds_the_site_languages_counterpart(analyzer, query, searched):
     assert analyzer.evaluate("terms", query) == searched
 
