@@ -8,6 +8,7 @@ from functools import cache, lru_cache
 from io import BytesIO
 from pathlib import Path
 
+from babel.core import Locale, get_global
 from babel.dates import format_date, format_interval, format_skeleton, format_time, get_timezone_gmt
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -84,6 +85,12 @@ class Localizer:
         return Markup('<span lang="{}" class="untranslated">{}</span> <small class="untranslated-label">({})</small>').format(
             shown_in, escape(text), self.gettext("Not yet translated")
         )
+
+    @property
+    def territory_locale(self) -> str:
+        """The language with its most likely territory, as Open Graph names locales: "ko_KR", "en_US"."""
+        locale = Locale.parse(get_global("likely_subtags").get(self.language, self.language))
+        return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
 
     def long_date(self, day: date) -> str:
         return long_date(day, self.language)

@@ -87,15 +87,26 @@ class _Scanner(HTMLParser):
             elif tag == "meta" and name == "http-equiv" and value.lower() == "refresh":
                 self.found.append("<meta http-equiv=refresh>")
         if tag in ("script", "style"):
-            self.in_script_or_style = tag
+            self.in_script_or_style = "data" if ("type", "application/ld+json") in attrs else tag
 
     def handle_endtag(self, tag):
-        if tag == self.in_script_or_style:
+        if tag in ("script", "style"):
             self.in_script_or_style = None
 
     def handle_data(self, data):
-        if self.in_script_or_style and (MARK in data or self.canary in data):
+        if self.in_script_or_style == "data":  # JSON-LD never runs: it must parse as JSON and hold no "<" that could end it
+            if "<" in data or not _json(data):
+                self.found.append(f"<script type=application/ld+json> with content {data[:60]!r}")
+        elif self.in_script_or_style and (MARK in data or self.canary in data):
             self.found.append(f"<{self.in_script_or_style}> with content {data[:60]!r}")
+
+
+def _json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _link(tag: str, attribute: str) -> bool:

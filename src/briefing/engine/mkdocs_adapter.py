@@ -41,7 +41,8 @@ def language_config(publication: Publication, language: str, docs: Path, site: P
     extra = dict(derived.get("extra") or {})
     extra["alternate"] = [{"name": other.name, "lang": other.code, "link": f"../{other.code}/"} for other in config.languages]
     feeds = [{"file": kind.file, "type": kind.media_type, "label": kind.label} for kind in announced_in(HEAD)]
-    extra["briefing"] = {"site_url": config.site_url, "language": language, "feeds": feeds}
+    locales = {other: Localizer(config, other, project / LOCALES_DIR).territory_locale for other in config.language_codes}
+    extra["briefing"] = {"site_url": config.site_url, "language": language, "feeds": feeds, "locales": locales}
     rss = RSS.url_for(config.site_url, language=language, folder="")
     extra["social"] = [{"icon": "material/rss", "link": rss, "name": gettext("Subscribe (RSS feed)")}]
     plugins = [p for p in derived.get("plugins") or [] if p != "search" and not (isinstance(p, dict) and "search" in p)]

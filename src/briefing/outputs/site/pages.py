@@ -22,6 +22,7 @@ from ...model import Publication
 from ...workspace import read_record
 from ..fingerprints import shared_inputs
 from ..periods import weekly_digests
+from .head import head_meta
 from .markdown_escape import escape_markdown, markdown_environment, relative_link
 
 
@@ -92,7 +93,8 @@ def render_docs(publication: Publication, language: str, templates: Path, locale
             continue
         place = {"link": partial(relative_link, current=page.path), "site_root": _site_root(page.path)}
         module = env.get_template(page.template).make_module({"config": publication.config, **place, **page.context})
-        _write_if_changed(target, _front_matter(module.page_title, page.meta) + str(module))
+        meta = {**page.meta, **head_meta(page.context, url_path(page.path), localizer)}
+        _write_if_changed(target, _front_matter(module.page_title, meta) + str(module))
     for existing in out.rglob("*.md"):
         if existing.relative_to(out).as_posix() not in manifest:
             existing.unlink()

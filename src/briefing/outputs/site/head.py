@@ -1,0 +1,123 @@
+"""What a page says about itself in `<head>`: its own description, Open Graph, and schema.org data.
+
+Link previews (KakaoTalk, Slack, X, LinkedIn) read `og:*`; search engines read the JSON-LD
+`NewsArticle` of briefings and articles. Every value comes from the page's own model object,
+in the page's language. The theme prints them (templates/theme/main.html), escaping each
+attribute; the JSON-LD is written so that no text in it can close its `<script>`.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import unicodedata
+
+from ...i18n import Localizer
+from ...model import Article, Briefing
+from ..formats import PAGE
+from .article_html import article_html
+
+DESCRIPTION_WIDTH = 160  # display columns: a Hangul syllable is two
+TAG = re.compile(r"<[^>]+>")
+
+
+def head_meta(context: dict, key: str, localizer: Localizer) -> dict:
+    """Front matter for the theme's `<head>`: `description`, `social` (Open Graph) and `jsonld`, where the page has them.
+
+    `context` is the page's template context, `key` its URL path under the language root.
+    """
+    config = localizer.config
+    url = PAGE.url_for(config.site_url, language=localizer.language, key=key)
+    if "briefing" in context:
+        return _briefing(context["briefing"], context["sources"], url, localizer)
+    if "article" in context:
+        return _article(context["article"], url, localizer)
+    if "topic" in context and context["briefings"]:
+        return {"description": _listing(localizer.text(context["topic"].name), context["briefings"], localizer)}
+    if "month" in context:
+        return {"description": _listing(localizer.month(context["month"]), context["briefings"], localizer)}
+    return {}
+
+
+def _briefing(briefing: Briefing, sources: list[Article], url: str, localizer: Localizer) -> dict:
+    topics = [localizer.text(localizer.config.topics[slug].name) for slug in briefing.topics]
+    summary = localizer.text(briefing.summary)
+    data = {
+        **_news_article(localizer.text(briefing.title), summary, url, localizer),
+        "datePublished": briefing.published.isoformat(),
+        "dateModified": briefing.updated.isoformat(),
+        "author": _desk(localizer),
+        "articleSection": topics[0] if topics else None,
+        "keywords": topics,
+        "isBasedOn": [article.url for article in sources if article.url],
+    }
+    social = {"type": "article", "published": briefing.published.isoformat(), "modified": briefing.updated.isoformat(),
+              "section": topics[0] if topics else None, "tags": topics}
+    return {"description": shorten(summary), "social": social, "jsonld": json_ld(data)}
+
+
+def _article(article: Article, url: str, localizer: Localizer) -> dict:
+    lead = shorten(_lead(article))
+    published = article.published.isoformat() if article.published else None
+    data = {
+        **_news_article(article.title, lead, url, localizer),
+        "inLanguage": article.language,
+        "datePublished": published,
+        "author": {"@type": "Person", "name": article.author} if article.author else None,
+        "isBasedOn": article.url,
+    }
+    return {"description": lead, "social": {"type": "article", "published": published}, "jsonld": json_ld(data)}
+
+
+def _news_article(headline: str, description: str, url: str, localizer: Localizer) -> dict:
+    return {"@context": "https://schema.org", "@type": "NewsArticle", "headline": headline, "description": description,
+            "url": url, "mainEntityOfPage": url, "inLanguage": localizer.language, "publisher": _desk(localizer)}
+
+
+def _desk(localizer: Localizer) -> dict:
+    config = localizer.config
+    return {"@type": "Organization", "name": localizer.text(config.author or config.site_name), "url": config.site_url}
+
+
+def _listing(name: str, briefings, localizer: Localizer) -> str:
+    """A topic's or month's page: its name, then its briefings' titles."""
+    return shorten(f"{name}: " + " · ".join(localizer.text(b.title) for b in briefings))
+
+
+def _lead(article: Article) -> str:
+    """The body's first paragraph as plain text, through the site's own sanitizer."""
+    body = str(article_html(article.body))
+    paragraph = re.search(r"<p>(.*?)</p>", body, re.S)
+    return html.unescape(TAG.sub("", paragraph.group(1) if paragraph else body))
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(character) in "WF" else 1 for character in text)
+
+
+def shorten(text: str, width: int = DESCRIPTION_WIDTH) -> str:
+    """`text` on one line, cut at a word boundary to `width` display columns, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    if display_width(text) <= width:
+        return text
+    kept, used = [], 0
+    for word in text.split(" "):
+        needed = display_width(word) + (1 if kept else 0)
+        if used + needed > width - 1:
+            break
+        kept.append(word)
+        used += needed
+    if not kept:  # one word wider than the whole: cut between characters (a Hangul syllable stays whole)
+        first = text.split(" ")[0]
+        while display_width(first) > width - 1:
+            first = first[:-1]
+        kept = [first]
+    return " ".join(kept).rstrip(",;:·—-") + "…"
+
+
+def json_ld(data: dict) -> str:
+    """JSON-LD without empty values; `<`, `>` and `&` escaped so that no text can end the `<script>` it sits in."""
+    clean = {key: value for key, value in data.items() if value not in (None, [], "")}
+    text = json.dumps(clean, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
