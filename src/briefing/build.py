@@ -11,10 +11,11 @@ from functools import partial
 from pathlib import Path
 
 from .diagnostics import BuildError
-from .engine import build_language
+from .engine import build_language, theme_colours
 from .i18n import LOCALES_DIR
 from .load import load_or_raise
 from .model import Publication
+from .outputs.cards import write_cards
 from .outputs.feeds import write_feeds
 from .outputs.pdf.cache import write_digests, write_pdfs
 from .outputs.pdf.render import PdfError
@@ -67,6 +68,7 @@ def build(
                 write_feeds(publication, staging, templates / "feeds", locales)
             with _pdf_errors(project):
                 write_pdfs(published, staging, workspace, reporter)
+            write_cards(publication, staging, workspace, locales, theme_colours(publication.config), reporter)
             with located_template_errors(project):
                 write_root(publication, pages, templates / "site", locales, staging)
             publish(staging, output, workspace.trash)

@@ -79,6 +79,11 @@ class Workspace:
         return self.project / WORK_FOLDER / "pdf-cache"
 
     @property
+    def card_cache(self) -> Path:
+        """Social card images by content hash: the project's, as the PDF renders."""
+        return self.project / WORK_FOLDER / "card-cache"
+
+    @property
     def ingest_state(self) -> Path:
         return self.project / INGEST_STATE
 

@@ -37,6 +37,8 @@ def expected_files(publication) -> dict[str, formats.Format]:
             expected[formats.BRIEFING_PDF.path_for(key=briefing.id, language=language)] = formats.BRIEFING_PDF
         for digest in weekly_digests(publication):
             expected[formats.DIGEST_PDF.path_for(key=digest.period.key, language=language)] = formats.DIGEST_PDF
+        for key in ["home", *(briefing.id for briefing in publication.briefings)]:
+            expected[formats.CARD.path_for(key=key, language=language)] = formats.CARD
         expected[formats.SEARCH_INDEX.path_for(language=language)] = formats.SEARCH_INDEX
     return expected
 
@@ -60,6 +62,8 @@ def looks_like(media_type: str, data: bytes) -> bool:
         return data.lstrip().lower().startswith(b"<!doctype html")
     if media_type == "application/pdf":
         return data.startswith(b"%PDF-")
+    if media_type == "image/png":
+        return data.startswith(b"\x89PNG\r\n\x1a\n")
     if media_type in ("application/json", "application/feed+json"):
         document = json.loads(data)
         return media_type == "application/json" or document["version"] == "https://jsonfeed.org/version/1.1"

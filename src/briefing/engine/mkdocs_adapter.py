@@ -11,6 +11,7 @@ import copy
 import hashlib
 import json
 import logging
+import re
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from markupsafe import escape
 
 from ..i18n import LOCALES_DIR, Localizer
 from ..library_logs import collected_warnings
-from ..model import Publication
+from ..model import Config, Publication
 from ..outputs.formats import HEAD, RSS, announced_in
 from ..outputs.search.index_file import index_file, read_index, write_index
 from ..outputs.site.pages import url_path
@@ -69,6 +70,21 @@ def language_config(publication: Publication, language: str, docs: Path, site: P
     )
     derived.setdefault("extra_css", []).append("assets/stylesheets/briefing.css")
     return derived
+
+
+def theme_colours(config: Config) -> tuple[str, str]:
+    """The theme's primary colour and the text colour on it, as Material's palette stylesheet defines them."""
+    from material import templates
+
+    palette = config.base.get("theme", {}).get("palette") if isinstance(config.base.get("theme"), dict) else None
+    palette = (palette[0] if isinstance(palette, list) and palette else palette) or {}
+    name = str(palette.get("primary") or "indigo").replace(" ", "-").lower()
+    css = "".join(p.read_text(encoding="utf-8") for p in Path(templates.__file__).parent.glob("assets/stylesheets/palette.*.min.css"))
+    colours = []
+    for prop, default in (("--md-primary-fg-color", "#4051b5"), ("--md-primary-bg-color", "#fff")):
+        found = re.search(rf"\[data-md-color-primary={re.escape(name)}\][^{{]*{{[^}}]*{prop}:(#[0-9a-fA-F]{{3,8}})", css)
+        colours.append(found.group(1) if found else default)
+    return colours[0], colours[1]
 
 
 def build_language(publication: Publication, language: str, workspace: Workspace) -> str:

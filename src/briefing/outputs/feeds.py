@@ -20,7 +20,7 @@ from markupsafe import escape
 
 from ..i18n import Localizer
 from ..model import Briefing, Publication
-from .formats import ATOM, JSON_FEED, PAGE, RSS, Format
+from .formats import ATOM, CARD, JSON_FEED, PAGE, RSS, Format
 from .site.markdown_escape import external_url
 
 
@@ -36,6 +36,7 @@ class Entry:
     published: datetime
     updated: datetime
     categories: tuple[tuple[str, str], ...]  # (label, topic page URL)
+    image: str  # the briefing's social card
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ def _entry(publication: Publication, briefing: Briefing, localizer: Localizer, e
         published=briefing.published,
         updated=briefing.updated,
         categories=tuple((text(config.topics[t].name), page(key=f"topics/{t}/")) for t in briefing.topics),
+        image=CARD.url_for(config.site_url, language=language, key=briefing.id),
     )
 
 
@@ -179,6 +181,7 @@ def json_feed(feed: Feed) -> str:
                 "date_modified": item.updated.isoformat(),
                 "authors": [{"name": feed.author}],
                 "tags": [label for label, _ in item.categories],
+                "image": item.image,
                 "language": feed.language,
             }
             for item in feed.entries

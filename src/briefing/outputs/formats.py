@@ -18,6 +18,7 @@ SITEMAP = "sitemap"  # listed in sitemap.xml
 ROBOTS = "robots"  # named by robots.txt
 BRIEFING_PAGE = "briefing page"  # linked from each briefing's page
 DIGESTS_PAGE = "digests page"  # linked from each language's Digests page
+OPEN_GRAPH = "open graph"  # og:image of its page, the JSON-LD image and the JSON Feed item's image
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ ATOM = Format("atom", "{language}/{folder}", "atom.xml", "application/atom+xml",
 JSON_FEED = Format("json-feed", "{language}/{folder}", "feed.json", "application/feed+json", "JSON Feed", (HEAD, SUBSCRIBE))
 BRIEFING_PDF = Format("briefing-pdf", "pdf/", "{key}.{language}.pdf", "application/pdf", "PDF", (BRIEFING_PAGE,))
 DIGEST_PDF = Format("digest-pdf", "pdf/digests/", "{key}.{language}.pdf", "application/pdf", "PDF", (DIGESTS_PAGE,))
+CARD = Format("card", "{language}/cards/", "{key}.png", "image/png", announced=(OPEN_GRAPH,))  # key: a briefing id, or "home"
 SEARCH_INDEX = Format("search-index", "{language}/search/", "search_index.json", "application/json")  # fetched by the search
 LANGUAGE_CHOOSER = Format("language-chooser", "", "index.html", "text/html")
 SITEMAP_FILE = Format("sitemap", "", "sitemap.xml", "application/xml", announced=(ROBOTS,))
@@ -54,7 +56,7 @@ PERIOD_DIGEST_PDF = Format("period-digest-pdf", "", "digest-{key}.{language}.pdf
 FEEDS = (RSS, ATOM, JSON_FEED)
 FORMATS = {
     f.name: f
-    for f in (PAGE, *FEEDS, BRIEFING_PDF, DIGEST_PDF, SEARCH_INDEX, LANGUAGE_CHOOSER, SITEMAP_FILE, ROBOTS_FILE, PERIOD_DIGEST_PDF)
+    for f in (PAGE, *FEEDS, BRIEFING_PDF, DIGEST_PDF, CARD, SEARCH_INDEX, LANGUAGE_CHOOSER, SITEMAP_FILE, ROBOTS_FILE, PERIOD_DIGEST_PDF)
 }
 
 

@@ -10,8 +10,8 @@ import threading
 import pytest
 
 from briefing.cli import main
+from briefing.outputs.fonts import FontError, check_coverage, font_stacks
 from briefing.outputs.pdf.documents import keep_hangul_words, page_counter_css
-from briefing.outputs.pdf.fonts import FontError, check_coverage, font_stacks
 from briefing.outputs.pdf.render import PdfJob, render
 
 from support import pdftools

@@ -25,10 +25,10 @@ from ...parallel import run_all
 from ...progress import Reporter
 from ...publish import link_or_copy
 from ...workspace import Workspace, read_record, write_whole
+from ..fonts import FontError, check_coverage, document_text, font_stacks, installed_font
 from ..formats import BRIEFING_PDF, DIGEST_PDF, PERIOD_DIGEST_PDF
 from ..periods import Digest, weekly_digests
 from .documents import Documents, Planned
-from .fonts import FontError, check_coverage, document_text, font_stacks, installed_font
 from .render import PDF_VARIANT, PdfError, PdfJob, Rendered, print_stylesheets, render_into
 
 INDEX = "inputs.json"  # in the cache folder: which entry each PDF's inputs gave

@@ -15,7 +15,9 @@ import unicodedata
 
 from ...i18n import Localizer
 from ...model import Article, Briefing
-from ..formats import PAGE
+from ..cards import card_key
+from ..cards.draw import SIZE
+from ..formats import CARD, PAGE
 from .article_html import article_html
 
 DESCRIPTION_WIDTH = 160  # display columns: a Hangul syllable is two
@@ -29,8 +31,12 @@ def head_meta(context: dict, key: str, localizer: Localizer) -> dict:
     """
     config = localizer.config
     url = PAGE.url_for(config.site_url, language=localizer.language, key=key)
+    card = card_key(key)
+    image = CARD.url_for(config.site_url, language=localizer.language, key=card) if card else None
     if "briefing" in context:
-        return _briefing(context["briefing"], context["sources"], url, localizer)
+        return _briefing(context["briefing"], context["sources"], url, image, localizer)
+    if image:
+        return {"social": {"type": "website", **_image(image, localizer.text(config.site_name))}}
     if "article" in context:
         return _article(context["article"], url, localizer)
     if "topic" in context and context["briefings"]:
@@ -40,11 +46,12 @@ def head_meta(context: dict, key: str, localizer: Localizer) -> dict:
     return {}
 
 
-def _briefing(briefing: Briefing, sources: list[Article], url: str, localizer: Localizer) -> dict:
+def _briefing(briefing: Briefing, sources: list[Article], url: str, image: str, localizer: Localizer) -> dict:
     topics = [localizer.text(localizer.config.topics[slug].name) for slug in briefing.topics]
-    summary = localizer.text(briefing.summary)
+    summary, title = localizer.text(briefing.summary), localizer.text(briefing.title)
     data = {
-        **_news_article(localizer.text(briefing.title), summary, url, localizer),
+        **_news_article(title, summary, url, localizer),
+        "image": image,
         "datePublished": briefing.published.isoformat(),
         "dateModified": briefing.updated.isoformat(),
         "author": _desk(localizer),
@@ -53,7 +60,7 @@ def _briefing(briefing: Briefing, sources: list[Article], url: str, localizer: L
         "isBasedOn": [article.url for article in sources if article.url],
     }
     social = {"type": "article", "published": briefing.published.isoformat(), "modified": briefing.updated.isoformat(),
-              "section": topics[0] if topics else None, "tags": topics}
+              "section": topics[0] if topics else None, "tags": topics, **_image(image, title)}
     return {"description": shorten(summary), "social": social, "jsonld": json_ld(data)}
 
 
@@ -68,6 +75,12 @@ def _article(article: Article, url: str, localizer: Localizer) -> dict:
         "isBasedOn": article.url,
     }
     return {"description": lead, "social": {"type": "article", "published": published}, "jsonld": json_ld(data)}
+
+
+def _image(url: str, alt: str) -> dict:
+    """The page's card, for og:image and twitter:image."""
+    width, height = SIZE
+    return {"image": url, "image_width": width, "image_height": height, "image_alt": alt}
 
 
 def _news_article(headline: str, description: str, url: str, localizer: Localizer) -> dict:

@@ -1,10 +1,10 @@
-"""Glyph coverage: every character a PDF shows must be in the fonts its stylesheet names.
+"""Glyph coverage: every character a PDF or a card image shows must be in the fonts it is set in.
 
-Without this, Pango quietly borrows a glyph from whatever font fontconfig finds, or
-prints a box (tofu). The check reads the `font-family` stacks the print stylesheet
-declares, asks fontconfig which file each family is, and reads that file's character
-map with fontTools. Every stack must cover all the text: the stylesheet ends each
-stack with a Noto CJK family, which covers Hangul, Hanja and Latin alike.
+Without this, Pango quietly borrows a glyph from whatever font fontconfig finds, and
+Pillow prints a box (tofu). The PDFs' check reads the `font-family` stacks the print
+stylesheet declares; cards name their families. fontconfig says which file a family
+is, and fontTools reads that file's character map. Every stack must cover all the text:
+the stacks end with a Noto CJK family, which covers Hangul, Hanja and Latin alike.
 """
 
 from __future__ import annotations
@@ -68,11 +68,12 @@ def _families(tokens) -> tuple[str, ...]:
 
 
 @cache
-def installed_font(family: str) -> Font:
-    """The regular face fontconfig picks for `family`; refuse its silent substitute for a missing one."""
+def installed_font(family: str, style: str = "") -> Font:
+    """The face fontconfig picks for `family` (regular, or e.g. `style="bold"`); refuse its silent substitute for a missing one."""
     try:
+        pattern = f"{family}:{style}" if style else family
         found = subprocess.run(
-            ["fc-match", "--format=%{family}\n%{file}\n%{index}", family], capture_output=True, text=True, check=True, timeout=30
+            ["fc-match", "--format=%{family}\n%{file}\n%{index}", pattern], capture_output=True, text=True, check=True, timeout=30
         ).stdout.split("\n")
     except (OSError, subprocess.SubprocessError) as exc:
         raise FontError(f"cannot ask fontconfig for font {family!r} ({exc}); `make site` installs fontconfig") from None
