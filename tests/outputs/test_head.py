@@ -83,3 +83,26 @@ def test_json_ld_cannot_close_its_script():
     text = json_ld({"headline": "</script><script>alert(1)</script> & <!--", "empty": None})
     assert "<" not in text and ">" not in text and "&" not in text.replace("\\u0026", "")
     assert json.loads(text) == {"headline": "</script><script>alert(1)</script> & <!--"}
+
+
+PAGE_TYPES = [
+    "index.html",
+    "briefings/2025-10-30-summit-balanced-results/index.html",
+    "articles/2025-10-30-us-diplomatic-circles-summit/index.html",
+    "archive/index.html",
+    "archive/2025-10/index.html",
+    "topics/index.html",
+    "topics/alliance/index.html",
+    "digests/index.html",
+    "glossary/index.html",
+]
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize("page", PAGE_TYPES)
+def test_every_page_type_has_a_preview_in_its_language(demo_site, language, page):
+    og = head(demo_site, f"{language}/{page}")["og"]
+    assert og["og:url"] == [f"https://briefing.example.org/{language}/{page.removesuffix('index.html')}"]
+    assert og["og:locale"] == [{"en": "en_US", "ko": "ko_KR"}[language]]
+    assert og["og:title"][0] and og["og:description"][0] and og["og:site_name"][0]
+    assert og["og:type"] == ["article" if page.startswith(("briefings/", "articles/")) else "website"]
