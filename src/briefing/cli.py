@@ -1,4 +1,4 @@
-"""Command line: ingest, check, build, pdf, serve. Errors are reported as messages, never as tracebacks."""
+"""Command line: ingest, check, build, pdf, mail, serve. Errors are reported as messages, never as tracebacks."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 from .build import build, make_digests
 from .diagnostics import BuildError, LoadError, Problem, Problems
 from .engine import EngineError
-from .load import load
+from .load import load, load_or_raise
 from .progress import Reporter
 from .workspace import Workspace
 
@@ -67,6 +67,12 @@ def _parser() -> argparse.ArgumentParser:
     pdf_cmd.add_argument("--monthly", action="store_true", help="one digest per calendar month from --from to --to")
     pdf_cmd.add_argument("--output", default=".", help="folder for the PDFs (default: here)")
     pdf_cmd.set_defaults(run=_pdf)
+
+    mail_cmd = commands.add_parser("mail", help="a briefing as an e-mail message per language (.eml files)")
+    mail_cmd.add_argument("briefing", metavar="BRIEFING_ID", help="the briefing's id (its file name without .yaml)")
+    mail_cmd.add_argument("--lang", help="only this language (default: every language of the publication)")
+    mail_cmd.add_argument("--output", default=".", help="folder for the messages (default: here)")
+    mail_cmd.set_defaults(run=_mail)
 
     serve_cmd = commands.add_parser("serve", help="preview on 127.0.0.1 with live reload")
     serve_cmd.add_argument("--host", default="127.0.0.1")
@@ -159,6 +165,26 @@ def _pdf(args, project: Path) -> int:
         written = make_digests(project, args.start, args.end, args.monthly, args.lang, Path(args.output).resolve(), reporter)
     except FAILURES as exc:
         print(f"pdf failed: {_failure(exc)}", file=sys.stderr)
+        return 1
+    finally:
+        reporter.close()
+    for path in written:
+        print(path)
+    return 0
+
+
+def _mail(args, project: Path) -> int:
+    from .outputs.mail import write_messages
+
+    reporter = Reporter()
+    try:
+        publication = load_or_raise(project, warn=reporter.warn)
+        codes = publication.config.language_codes
+        if args.lang and args.lang not in codes:
+            raise BuildError(f"--lang {args.lang}: the publication's languages are {', '.join(codes)}")
+        written = write_messages(publication, args.briefing, (args.lang,) if args.lang else codes, Path(args.output).resolve(), project)
+    except FAILURES as exc:
+        print(f"mail failed: {_failure(exc)}", file=sys.stderr)
         return 1
     finally:
         reporter.close()

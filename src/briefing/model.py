@@ -95,6 +95,18 @@ class Language:
 
 
 @dataclass(frozen=True)
+class MailSettings:
+    """`extra.briefing.mail`: who the e-mail edition comes from and how a reader leaves the list."""
+
+    sender: str  # "Desk <desk@example.org>"
+    reply_to: str | None = None
+    list_id: str | None = None  # default: from the site's host
+    unsubscribe_url: str | None = None  # an https page
+    unsubscribe_email: str | None = None
+    subject_prefix: str = ""
+
+
+@dataclass(frozen=True)
 class Config:
     site_name: Localized
     description: Localized
@@ -106,6 +118,7 @@ class Config:
     home_limit: int = 20
     feed_limit: int = 50
     sources: tuple[FeedSource, ...] = ()
+    mail: MailSettings | None = None
     base: Mapping = field(default_factory=dict)  # the rest of mkdocs.yml, for the engine
 
     @property

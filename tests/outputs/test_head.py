@@ -8,7 +8,8 @@ import extruct
 import pytest
 
 from briefing.load import load_or_raise
-from briefing.outputs.site.head import display_width, json_ld, shorten
+from briefing.outputs.site.head import json_ld, shorten
+from briefing.outputs.text_width import display_width
 
 SUMMIT = "2025-10-30-summit-balanced-results"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from email.utils import parseaddr
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -9,13 +10,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from babel import Locale
 
 from ..diagnostics import Problems
-from ..model import Config, FeedSource, Language, Topic
+from ..model import Config, FeedSource, Language, MailSettings, Topic
 from .fields import LONG_TEXT, SLUG, Fields, is_language_code
 from .files import read_text
 from .nodes import Mapping, Scalar, Sequence, parse_yaml, plain
 
 CONFIG_FILE = "mkdocs.yml"
-SETTINGS = ("languages", "timezone", "site_name", "description", "author", "home_limit", "feed_limit", "topics", "sources")
+SETTINGS = ("languages", "timezone", "site_name", "description", "author", "home_limit", "feed_limit", "topics", "sources", "mail")
+MAIL_FIELDS = ("sender", "reply_to", "list_id", "unsubscribe_url", "unsubscribe_email", "subject_prefix")
 SOURCE_FIELDS = ("name", "url", "language", "topics")
 
 
@@ -46,6 +48,7 @@ def load_config(root: Path, problems: Problems) -> Config | None:
     description = settings.localized("description", codes, required=True, limit=LONG_TEXT)
     topics = _topics(settings, codes)
     sources = _sources(settings, topics)
+    mail = _mail(settings)
     if problems.errors or not (site_url and site_name and description):
         return None
     return Config(
@@ -59,6 +62,7 @@ def load_config(root: Path, problems: Problems) -> Config | None:
         home_limit=settings.integer("home_limit", 20),
         feed_limit=settings.integer("feed_limit", 50),
         sources=sources,
+        mail=mail,
         base=_base_without_settings(node),
     )
 
@@ -111,6 +115,30 @@ def _sources(settings: Fields, topics: dict[str, Topic]) -> tuple[FeedSource, ..
         if name and url:
             sources.append(FeedSource(name, url, language, tuple(topic for topic, _ in listed)))
     return tuple(sources)
+
+
+def _mail(settings: Fields) -> MailSettings | None:
+    """The e-mail edition's settings, when the publication has one; addresses must be addresses."""
+    mail = settings.fields("mail", MAIL_FIELDS)
+    if mail is None:
+        return None
+    addresses = {key: mail.text(key, required=key == "sender") for key in ("sender", "reply_to", "unsubscribe_email")}
+    for key, value in addresses.items():
+        if value and "@" not in parseaddr(value)[1]:
+            mail.problems.error(
+                mail.value_location(key), mail.name(key), f"expected an e-mail address like Desk <desk@example.org>, got {value!r}"
+            )
+            addresses[key] = None
+    if not addresses["sender"]:
+        return None
+    return MailSettings(
+        addresses["sender"],
+        addresses["reply_to"],
+        mail.text("list_id"),
+        mail.web_address("unsubscribe_url"),
+        addresses["unsubscribe_email"],
+        mail.text("subject_prefix") or "",
+    )
 
 
 def _is_zone(name: str) -> bool:

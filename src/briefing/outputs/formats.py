@@ -53,10 +53,24 @@ SITEMAP_FILE = Format("sitemap", "", "sitemap.xml", "application/xml", announced
 ROBOTS_FILE = Format("robots", "", "robots.txt", "text/plain")
 PERIOD_DIGEST_PDF = Format("period-digest-pdf", "", "digest-{key}.{language}.pdf", "application/pdf", published=False)  # briefing pdf
 
+MAIL_MESSAGE = Format("mail-message", "", "{key}.{language}.eml", "message/rfc822", published=False)  # briefing mail
+
 FEEDS = (RSS, ATOM, JSON_FEED)
 FORMATS = {
     f.name: f
-    for f in (PAGE, *FEEDS, BRIEFING_PDF, DIGEST_PDF, CARD, SEARCH_INDEX, LANGUAGE_CHOOSER, SITEMAP_FILE, ROBOTS_FILE, PERIOD_DIGEST_PDF)
+    for f in (
+        PAGE,
+        *FEEDS,
+        BRIEFING_PDF,
+        DIGEST_PDF,
+        CARD,
+        SEARCH_INDEX,
+        LANGUAGE_CHOOSER,
+        SITEMAP_FILE,
+        ROBOTS_FILE,
+        PERIOD_DIGEST_PDF,
+        MAIL_MESSAGE,
+    )
 }
 
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 import html
 import json
 import re
-import unicodedata
 
 from ...i18n import Localizer
 from ...model import Article, Briefing
 from ..cards import card_key
 from ..cards.draw import SIZE
 from ..formats import CARD, PAGE
+from ..text_width import display_width
 from .article_html import article_html
 
 DESCRIPTION_WIDTH = 160  # display columns: a Hangul syllable is two
@@ -103,10 +103,6 @@ def _lead(article: Article) -> str:
     body = str(article_html(article.body))
     paragraph = re.search(r"<p>(.*?)</p>", body, re.S)
     return html.unescape(TAG.sub("", paragraph.group(1) if paragraph else body))
-
-
-def display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(character) in "WF" else 1 for character in text)
 
 
 def shorten(text: str, width: int = DESCRIPTION_WIDTH) -> str:
