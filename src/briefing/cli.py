@@ -72,6 +72,11 @@ def _parser() -> argparse.ArgumentParser:
     mail_cmd.add_argument("briefing", metavar="BRIEFING_ID", help="the briefing's id (its file name without .yaml)")
     mail_cmd.add_argument("--lang", help="only this language (default: every language of the publication)")
     mail_cmd.add_argument("--output", default=".", help="folder for the messages (default: here)")
+    mail_cmd.add_argument("--send", action="store_true", help="deliver to the subscribers (each once: see .briefing/mail-log.sqlite)")
+    mail_cmd.add_argument("--dry-run", action="store_true", help="say who would get which language, send nothing")
+    mail_cmd.add_argument("--smtp", metavar="URL", help="smtp://host:port or smtps://host:port (login from BRIEFING_SMTP_USER/PASSWORD)")
+    mail_cmd.add_argument("--subscribers", metavar="FILE", help="the subscriber list (default: extra.briefing.mail.subscribers)")
+    mail_cmd.add_argument("--rate", type=float, default=5.0, help="at most this many messages a second (default: 5)")
     mail_cmd.set_defaults(run=_mail)
 
     serve_cmd = commands.add_parser("serve", help="preview on 127.0.0.1 with live reload")
@@ -182,6 +187,8 @@ def _mail(args, project: Path) -> int:
         codes = publication.config.language_codes
         if args.lang and args.lang not in codes:
             raise BuildError(f"--lang {args.lang}: the publication's languages are {', '.join(codes)}")
+        if args.send or args.dry_run:
+            return _mail_subscribers(args, project, publication, reporter)
         written = write_messages(publication, args.briefing, (args.lang,) if args.lang else codes, Path(args.output).resolve(), project)
     except FAILURES as exc:
         print(f"mail failed: {_failure(exc)}", file=sys.stderr)
@@ -191,6 +198,33 @@ def _mail(args, project: Path) -> int:
     for path in written:
         print(path)
     return 0
+
+
+def _mail_subscribers(args, project: Path, publication, reporter: Reporter) -> int:
+    """`--dry-run`: who would get which language; `--send`: deliver, then a line per outcome."""
+    from .outputs.mail import deliver, read_subscribers
+
+    settings = publication.config.mail
+    listed = Path(args.subscribers) if args.subscribers else project / (settings.subscribers if settings else "subscribers.csv")
+    subscribers = [
+        s for s in read_subscribers(listed.resolve(), publication.config.language_codes, project) if s.language == (args.lang or s.language)
+    ]
+    if args.dry_run:
+        for subscriber in subscribers:
+            print(f"{subscriber.language}  {subscriber.email}")
+        print(f"would send {args.briefing} to {len(subscribers)} subscriber(s); nothing sent")
+        return 0
+    if not args.smtp:
+        raise BuildError("--send needs --smtp smtp://host:port (or smtps://)")
+    with reporter.stage("mail", total=len(subscribers)) as stage:
+        delivery = deliver(publication, args.briefing, subscribers, args.smtp, args.rate, project, lambda _: stage.advance())
+    for address, why in {**delivery.refused, **delivery.deferred}.items():
+        print(f"{'refused ' if address in delivery.refused else 'deferred'}  {address}: {why}", file=sys.stderr)
+    print(
+        f"sent {len(delivery.sent)}, already sent {len(delivery.already)}, refused {len(delivery.refused)}, "
+        f"deferred {len(delivery.deferred)} (run again to retry them)"
+    )
+    return 1 if delivery.deferred else 0
 
 
 def _serve(args, project: Path) -> int:

@@ -104,6 +104,7 @@ class MailSettings:
     unsubscribe_url: str | None = None  # an https page
     unsubscribe_email: str | None = None
     subject_prefix: str = ""
+    subscribers: str = "subscribers.csv"  # under the project, never inside site/ or build/
 
 
 @dataclass(frozen=True)

@@ -84,6 +84,11 @@ class Workspace:
         return self.project / WORK_FOLDER / "card-cache"
 
     @property
+    def mail_log(self) -> Path:
+        """Who got which e-mail edition: never emptied by a build, it is what keeps a resend from sending twice."""
+        return self.project / INGEST_STATE.parent / "mail-log.sqlite"
+
+    @property
     def ingest_state(self) -> Path:
         return self.project / INGEST_STATE
 

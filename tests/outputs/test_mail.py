@@ -42,7 +42,9 @@ def test_one_message_per_language_with_the_headers_providers_require(make_projec
     assert korean["Subject"] == "[Briefing] 시험 브리핑" and "=?utf-8?" in (tmp_path / "out" / f"{ID}.ko.eml").read_text()
     assert korean["From"] == "Test Desk <desk@briefing.test>" and korean["Reply-To"] == "editors@briefing.test"
     assert parsedate_to_datetime(korean["Date"]) == briefing.published and korean["Date"] == format_datetime(briefing.published)
-    assert korean["Message-ID"] == f"<{ID}.ko@briefing.test>" and korean["List-Id"] == "<briefing.test>"
+    assert (
+        korean["Message-ID"] == f"<{ID}.ko@briefing.test>" and korean["List-Id"] == "<briefing.test>" and korean["Content-Language"] == "ko"
+    )
     assert korean["List-Unsubscribe"].strip() == "<https://briefing.test/unsubscribe>, <mailto:leave@briefing.test>"
     assert korean["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert korean.get_content_type() == "multipart/alternative"

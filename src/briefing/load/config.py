@@ -17,7 +17,7 @@ from .nodes import Mapping, Scalar, Sequence, parse_yaml, plain
 
 CONFIG_FILE = "mkdocs.yml"
 SETTINGS = ("languages", "timezone", "site_name", "description", "author", "home_limit", "feed_limit", "topics", "sources", "mail")
-MAIL_FIELDS = ("sender", "reply_to", "list_id", "unsubscribe_url", "unsubscribe_email", "subject_prefix")
+MAIL_FIELDS = ("sender", "reply_to", "list_id", "unsubscribe_url", "unsubscribe_email", "subject_prefix", "subscribers")
 SOURCE_FIELDS = ("name", "url", "language", "topics")
 
 
@@ -138,6 +138,7 @@ def _mail(settings: Fields) -> MailSettings | None:
         mail.web_address("unsubscribe_url"),
         addresses["unsubscribe_email"],
         mail.text("subject_prefix") or "",
+        mail.text("subscribers") or "subscribers.csv",
     )
 
 

@@ -39,7 +39,6 @@ def edition(publication: Publication, briefing: Briefing, settings: MailSettings
         message["Reply-To"] = settings.reply_to
     message["Date"] = format_datetime(briefing.published)
     message["Message-ID"] = f"<{briefing.id}.{language}@{host}>"
-    message["Content-Language"] = language
     message["List-Id"] = f"<{settings.list_id or host}>"
     unsubscribe = [
         address for address in (settings.unsubscribe_url, settings.unsubscribe_email and f"mailto:{settings.unsubscribe_email}") if address
@@ -52,6 +51,7 @@ def edition(publication: Publication, briefing: Briefing, settings: MailSettings
     html = _html(briefing, sources, page_url, settings, localizer, templates, publication)
     message.set_content(text)
     message.add_alternative(html, subtype="html")
+    message["Content-Language"] = language  # after the parts: setting content clears Content-* headers
     message.set_boundary(f"=_{hashlib.sha256((text + html).encode()).hexdigest()[:40]}")  # same input, same bytes
     return message
 
