@@ -17,7 +17,7 @@ from .load import load_or_raise
 from .model import Publication
 from .outputs.cards import write_cards
 from .outputs.feeds import write_feeds
-from .outputs.pdf.cache import write_digests, write_pdfs
+from .outputs.pdf.cache import briefing_pdfs, write_digests, write_pdfs
 from .outputs.pdf.render import PdfError
 from .outputs.periods import RANGE, Period, digest, monthly_periods
 from .outputs.search import write_search
@@ -100,6 +100,19 @@ def make_digests(
                 publication, [d for d in digests if d.briefings], (language,) if language else codes, output, workspace, reporter
             )
     return sorted(output / name for name in report.rendered + report.reused)
+
+
+def briefing_pdf_files(project: Path, briefing_id: str, languages: tuple[str, ...], reporter: Reporter) -> dict[str, bytes]:
+    """`briefing mail --attach-pdf`: the briefing's PDFs, from the project's render cache (rendered if missing)."""
+    workspace = Workspace.of(project)
+    workspace.root.mkdir(parents=True, exist_ok=True)
+    with _exclusive(workspace.lock):  # the PDF cache is shared with `build`
+        publication = load_or_raise(project)
+        briefing = next((b for b in publication.briefings if b.id == briefing_id), None)
+        if briefing is None:
+            raise BuildError(f"no briefing {briefing_id!r} (briefings/<date>-<slug>.yaml; `briefing check` lists them)")
+        with _pdf_errors(project):
+            return briefing_pdfs(publication, briefing, languages, workspace, reporter)
 
 
 def _language_site(publication: Publication, workspace: Workspace, staging: Path, language: str):

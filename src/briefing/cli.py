@@ -11,7 +11,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from .build import build, make_digests
+from .build import briefing_pdf_files, build, make_digests
 from .diagnostics import BuildError, LoadError, Problem, Problems
 from .engine import EngineError
 from .load import load, load_or_raise
@@ -72,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     mail_cmd.add_argument("briefing", metavar="BRIEFING_ID", help="the briefing's id (its file name without .yaml)")
     mail_cmd.add_argument("--lang", help="only this language (default: every language of the publication)")
     mail_cmd.add_argument("--output", default=".", help="folder for the messages (default: here)")
+    mail_cmd.add_argument("--attach-pdf", action="store_true", help="attach the briefing's PDF in the message's language")
     mail_cmd.add_argument("--send", action="store_true", help="deliver to the subscribers (each once: see .briefing/mail-log.sqlite)")
     mail_cmd.add_argument("--dry-run", action="store_true", help="say who would get which language, send nothing")
     mail_cmd.add_argument("--smtp", metavar="URL", help="smtp://host:port or smtps://host:port (login from BRIEFING_SMTP_USER/PASSWORD)")
@@ -187,9 +188,11 @@ def _mail(args, project: Path) -> int:
         codes = publication.config.language_codes
         if args.lang and args.lang not in codes:
             raise BuildError(f"--lang {args.lang}: the publication's languages are {', '.join(codes)}")
+        languages = (args.lang,) if args.lang else codes
+        pdfs = briefing_pdf_files(project, args.briefing, languages, reporter) if args.attach_pdf and not args.dry_run else None
         if args.send or args.dry_run:
-            return _mail_subscribers(args, project, publication, reporter)
-        written = write_messages(publication, args.briefing, (args.lang,) if args.lang else codes, Path(args.output).resolve(), project)
+            return _mail_subscribers(args, project, publication, reporter, pdfs)
+        written = write_messages(publication, args.briefing, languages, Path(args.output).resolve(), project, pdfs)
     except FAILURES as exc:
         print(f"mail failed: {_failure(exc)}", file=sys.stderr)
         return 1
@@ -200,7 +203,7 @@ def _mail(args, project: Path) -> int:
     return 0
 
 
-def _mail_subscribers(args, project: Path, publication, reporter: Reporter) -> int:
+def _mail_subscribers(args, project: Path, publication, reporter: Reporter, pdfs: dict[str, bytes] | None) -> int:
     """`--dry-run`: who would get which language; `--send`: deliver, then a line per outcome."""
     from .outputs.mail import deliver, read_subscribers
 
@@ -217,7 +220,7 @@ def _mail_subscribers(args, project: Path, publication, reporter: Reporter) -> i
     if not args.smtp:
         raise BuildError("--send needs --smtp smtp://host:port (or smtps://)")
     with reporter.stage("mail", total=len(subscribers)) as stage:
-        delivery = deliver(publication, args.briefing, subscribers, args.smtp, args.rate, project, lambda _: stage.advance())
+        delivery = deliver(publication, args.briefing, subscribers, args.smtp, args.rate, project, lambda _: stage.advance(), pdfs)
     for address, why in {**delivery.refused, **delivery.deferred}.items():
         print(f"{'refused ' if address in delivery.refused else 'deferred'}  {address}: {why}", file=sys.stderr)
     print(

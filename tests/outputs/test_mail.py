@@ -12,6 +12,7 @@ from briefing.cli import main
 from briefing.load import load_or_raise
 from briefing.outputs.text_width import display_width
 
+from support import pdftools
 from support.payloads import html_payloads, live_markup, yaml_text
 from support.project import BRIEFING, CONFIG
 
@@ -128,3 +129,15 @@ def test_a_broken_mail_template_is_named_with_its_line(make_project, tmp_path, c
     template.write_text(template.read_text(encoding="utf-8").replace("<h1>", "{{ briefing.nothing.here }}<h1>"), encoding="utf-8")
     assert main(["--project", str(project), "mail", ID, "--output", str(tmp_path)]) == 1
     assert capsys.readouterr().err.startswith("mail failed: templates/mail/briefing.html.j2:18: template error: ")
+
+
+def test_the_pdf_is_attached_in_the_messages_language(make_project, tmp_path):
+    project = make_project({"mkdocs.yml": WITH_MAIL}, templates=True)
+    korean = messages(project, tmp_path, "--attach-pdf", "--lang", "ko")[f"{ID}.ko.eml"]
+    assert korean.get_content_type() == "multipart/mixed"
+    body, attachment = korean.iter_parts()
+    assert body.get_content_type() == "multipart/alternative"
+    assert attachment.get_filename() == f"{ID}.ko.pdf" and attachment.get_content_type() == "application/pdf"
+    assert attachment.get_content().startswith(b"%PDF-")
+    (tmp_path / "attached.pdf").write_bytes(attachment.get_content())
+    assert "시험 브리핑" in pdftools.text(tmp_path / "attached.pdf")

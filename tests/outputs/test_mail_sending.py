@@ -149,3 +149,11 @@ def test_a_subscriber_list_inside_the_site_is_refused(make_project, smtp, capsys
     assert send(project, url) == 1
     assert "site/subscribers.csv:1:1: subscribers: a subscriber list inside site/" in capsys.readouterr().err
     assert server.received == []
+
+
+def test_sent_messages_carry_the_pdf_when_asked(project, smtp):
+    server, url = smtp
+    assert send(project, url, "--attach-pdf", "--lang", "ko") == 0
+    assert sorted(message["To"].addresses[0].addr_spec for message in server.received) == ["bob@example.org", "민수@example.org"]
+    for message in server.received:
+        assert [part.get_filename() for part in message.iter_attachments()] == [f"{ID}.ko.pdf"]

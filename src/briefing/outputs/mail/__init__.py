@@ -22,11 +22,18 @@ from .subscribers import Subscriber, read_subscribers
 __all__ = ["Delivery", "deliver", "read_subscribers", "write_messages"]
 
 
-def write_messages(publication: Publication, briefing_id: str, languages: tuple[str, ...], target: Path, project: Path) -> list[Path]:
-    """One message file per language in `target`, each written whole."""
+def write_messages(
+    publication: Publication,
+    briefing_id: str,
+    languages: tuple[str, ...],
+    target: Path,
+    project: Path,
+    pdfs: dict[str, bytes] | None = None,
+) -> list[Path]:
+    """One message file per language in `target`, each written whole; `pdfs` (by language) attached."""
     written = []
     target.mkdir(parents=True, exist_ok=True)
-    for language, message in editions(publication, briefing_id, languages, project).items():
+    for language, message in editions(publication, briefing_id, languages, project, pdfs).items():
         path = target / MAIL_MESSAGE.path_for(key=briefing_id, language=language)
         write_whole(path, message.as_bytes())
         written.append(path)
@@ -34,15 +41,25 @@ def write_messages(publication: Publication, briefing_id: str, languages: tuple[
 
 
 def deliver(
-    publication: Publication, briefing_id: str, subscribers: list[Subscriber], smtp_url: str, rate: float, project: Path, progress
+    publication: Publication,
+    briefing_id: str,
+    subscribers: list[Subscriber],
+    smtp_url: str,
+    rate: float,
+    project: Path,
+    progress,
+    pdfs: dict[str, bytes] | None = None,
 ) -> Delivery:
     """Send each subscriber their language's edition, once, logging every delivery in the project's send log."""
     wanted = tuple(sorted({subscriber.language for subscriber in subscribers}))
-    return send(editions(publication, briefing_id, wanted, project), subscribers, smtp_url, Workspace.of(project).mail_log, rate, progress)
+    messages = editions(publication, briefing_id, wanted, project, pdfs)
+    return send(messages, subscribers, smtp_url, Workspace.of(project).mail_log, rate, progress)
 
 
-def editions(publication: Publication, briefing_id: str, languages: tuple[str, ...], project: Path) -> dict[str, EmailMessage]:
-    """The briefing's message in each language."""
+def editions(
+    publication: Publication, briefing_id: str, languages: tuple[str, ...], project: Path, pdfs: dict[str, bytes] | None = None
+) -> dict[str, EmailMessage]:
+    """The briefing's message in each language, with its PDF when `pdfs` has one."""
     settings = publication.config.mail
     if settings is None:
         raise BuildError(
@@ -51,6 +68,7 @@ def editions(publication: Publication, briefing_id: str, languages: tuple[str, .
     briefing = next((b for b in publication.briefings if b.id == briefing_id), None)
     if briefing is None:
         raise BuildError(f"no briefing {briefing_id!r} (briefings/<date>-<slug>.yaml; `briefing check` lists them)")
+    templates, pdfs = project / "templates" / "mail", pdfs or {}
     with located_template_errors(project):
         return {
             language: edition(
@@ -58,7 +76,8 @@ def editions(publication: Publication, briefing_id: str, languages: tuple[str, .
                 briefing,
                 settings,
                 Localizer(publication.config, language, project / LOCALES_DIR),
-                project / "templates" / "mail",
+                templates,
+                pdfs.get(language),
             )
             for language in languages
         }

@@ -21,13 +21,15 @@ from markupsafe import escape
 
 from ...i18n import Localizer
 from ...model import Briefing, MailSettings, Publication
-from ..formats import PAGE
+from ..formats import BRIEFING_PDF, PAGE
 from ..site.markdown_escape import external_url
 from .plain_text import plain_text
 
 
-def edition(publication: Publication, briefing: Briefing, settings: MailSettings, localizer: Localizer, templates: Path) -> EmailMessage:
-    """The message every subscriber reading `localizer.language` gets (their own address goes in `To` when sent)."""
+def edition(
+    publication: Publication, briefing: Briefing, settings: MailSettings, localizer: Localizer, templates: Path, pdf: bytes | None = None
+) -> EmailMessage:
+    """The message every subscriber reading `localizer.language` gets (their own address goes in `To` when sent); `pdf` attached."""
     config, language = publication.config, localizer.language
     sources = [publication.articles[article_id] for article_id in briefing.articles]
     page_url = PAGE.url_for(config.site_url, language=language, key=f"briefings/{briefing.id}/")
@@ -51,6 +53,10 @@ def edition(publication: Publication, briefing: Briefing, settings: MailSettings
     html = _html(briefing, sources, page_url, settings, localizer, templates, publication)
     message.set_content(text)
     message.add_alternative(html, subtype="html")
+    if pdf is not None:  # the alternative parts go into a multipart/mixed with the attachment
+        message.add_attachment(
+            pdf, maintype="application", subtype="pdf", filename=BRIEFING_PDF.file.format(key=briefing.id, language=language)
+        )
     message["Content-Language"] = language  # after the parts: setting content clears Content-* headers
     message.set_boundary(f"=_{hashlib.sha256((text + html).encode()).hexdigest()[:40]}")  # same input, same bytes
     return message

@@ -20,7 +20,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from ...diagnostics import BuildError
-from ...model import Publication
+from ...model import Briefing, Publication
 from ...parallel import run_all
 from ...progress import Reporter
 from ...publish import link_or_copy
@@ -88,6 +88,16 @@ def write_digests(
     report, entries = _render(documents.assets, planned, workspace.pdf_cache, reporter)
     _copy_all_or_none(entries, target)
     return report
+
+
+def briefing_pdfs(
+    publication: Publication, briefing: Briefing, languages: tuple[str, ...], workspace: Workspace, reporter: Reporter
+) -> dict[str, bytes]:
+    """One briefing's PDF in each language (rendered only if the cache lacks it), for an e-mail attachment."""
+    documents = Documents(publication, workspace.project)
+    planned = [documents.briefing(briefing, language, BRIEFING_PDF.path_for(key=briefing.id, language=language)) for language in languages]
+    _, entries = _render(documents.assets, planned, workspace.pdf_cache, reporter)
+    return {language: entries[plan.name].read_bytes() for language, plan in zip(languages, planned, strict=True)}
 
 
 def _render(assets: Path, planned: list[Planned], cache: Path, reporter: Reporter) -> tuple[PdfReport, dict[str, Path]]:
