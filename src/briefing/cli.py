@@ -69,7 +69,8 @@ def _parser() -> argparse.ArgumentParser:
     pdf_cmd.set_defaults(run=_pdf)
 
     mail_cmd = commands.add_parser("mail", help="a briefing as an e-mail message per language (.eml files)")
-    mail_cmd.add_argument("briefing", metavar="BRIEFING_ID", help="the briefing's id (its file name without .yaml)")
+    mail_cmd.add_argument("briefing", metavar="BRIEFING_ID", nargs="?", help="the briefing's id (its file name without .yaml)")
+    mail_cmd.add_argument("--week", metavar="YYYY-Www", help="one message holding that ISO week's briefings, e.g. 2025-W44")
     mail_cmd.add_argument("--lang", help="only this language (default: every language of the publication)")
     mail_cmd.add_argument("--output", default=".", help="folder for the messages (default: here)")
     mail_cmd.add_argument("--attach-pdf", action="store_true", help="attach the briefing's PDF in the message's language")
@@ -188,11 +189,13 @@ def _mail(args, project: Path) -> int:
         codes = publication.config.language_codes
         if args.lang and args.lang not in codes:
             raise BuildError(f"--lang {args.lang}: the publication's languages are {', '.join(codes)}")
-        languages = (args.lang,) if args.lang else codes
-        pdfs = briefing_pdf_files(project, args.briefing, languages, reporter) if args.attach_pdf and not args.dry_run else None
+        if bool(args.briefing) == bool(args.week) or (args.week and args.attach_pdf):
+            raise BuildError("name one briefing (BRIEFING_ID) or one week (--week 2025-W44); --attach-pdf goes with a briefing")
+        languages, key = (args.lang,) if args.lang else codes, args.briefing or args.week
+        pdfs = briefing_pdf_files(project, key, languages, reporter) if args.attach_pdf and not args.dry_run else None
         if args.send or args.dry_run:
             return _mail_subscribers(args, project, publication, reporter, pdfs)
-        written = write_messages(publication, args.briefing, languages, Path(args.output).resolve(), project, pdfs)
+        written = write_messages(publication, key, languages, Path(args.output).resolve(), project, pdfs)
     except FAILURES as exc:
         print(f"mail failed: {_failure(exc)}", file=sys.stderr)
         return 1
@@ -215,12 +218,14 @@ def _mail_subscribers(args, project: Path, publication, reporter: Reporter, pdfs
     if args.dry_run:
         for subscriber in subscribers:
             print(f"{subscriber.language}  {subscriber.email}")
-        print(f"would send {args.briefing} to {len(subscribers)} subscriber(s); nothing sent")
+        print(f"would send {args.briefing or args.week} to {len(subscribers)} subscriber(s); nothing sent")
         return 0
     if not args.smtp:
         raise BuildError("--send needs --smtp smtp://host:port (or smtps://)")
     with reporter.stage("mail", total=len(subscribers)) as stage:
-        delivery = deliver(publication, args.briefing, subscribers, args.smtp, args.rate, project, lambda _: stage.advance(), pdfs)
+        delivery = deliver(
+            publication, args.briefing or args.week, subscribers, args.smtp, args.rate, project, lambda _: stage.advance(), pdfs
+        )
     for address, why in {**delivery.refused, **delivery.deferred}.items():
         print(f"{'refused ' if address in delivery.refused else 'deferred'}  {address}: {why}", file=sys.stderr)
     print(

@@ -125,10 +125,12 @@ def test_an_unknown_briefing_is_named(make_project, tmp_path, capsys):
 
 def test_a_broken_mail_template_is_named_with_its_line(make_project, tmp_path, capsys):
     project = make_project({"mkdocs.yml": WITH_MAIL}, templates=True)
-    template = project / "templates/mail/briefing.html.j2"
-    template.write_text(template.read_text(encoding="utf-8").replace("<h1>", "{{ briefing.nothing.here }}<h1>"), encoding="utf-8")
+    template = project / "templates/mail/_briefing.html.j2"
+    template.write_text(
+        template.read_text(encoding="utf-8").replace("<h{{ level }} class", "{{ item.nothing.here }}<h{{ level }} class"), encoding="utf-8"
+    )
     assert main(["--project", str(project), "mail", ID, "--output", str(tmp_path)]) == 1
-    assert capsys.readouterr().err.startswith("mail failed: templates/mail/briefing.html.j2:18: template error: ")
+    assert capsys.readouterr().err.startswith("mail failed: templates/mail/_briefing.html.j2:2: template error: ")
 
 
 def test_the_pdf_is_attached_in_the_messages_language(make_project, tmp_path):
@@ -141,3 +143,18 @@ def test_the_pdf_is_attached_in_the_messages_language(make_project, tmp_path):
     assert attachment.get_content().startswith(b"%PDF-")
     (tmp_path / "attached.pdf").write_bytes(attachment.get_content())
     assert "시험 브리핑" in pdftools.text(tmp_path / "attached.pdf")
+
+
+def test_a_week_goes_out_as_one_message_holding_its_briefings(make_project, tmp_path):
+    second = BRIEFING.replace("2025-10-31-sample", "2025-11-01-second").replace("date: 2025-10-31", "date: 2025-11-01")
+    second = second.replace("Sample briefing", "Second briefing").replace("시험 브리핑", "두 번째 브리핑")
+    project = make_project({"mkdocs.yml": WITH_MAIL, "briefings/2025-11-01-second.yaml": second}, templates=True)
+    assert main(["--project", str(project), "mail", "--week", "2025-W44", "--output", str(tmp_path / "out")]) == 0
+    korean = email.message_from_bytes((tmp_path / "out" / "2025-W44.ko.eml").read_bytes(), policy=email.policy.default)
+    assert korean["Subject"] == "[Briefing] 시험 브리핑 — 주간 브리핑 모음: 2025년 44주차"
+    assert korean["Message-ID"] == "<2025-W44.ko@briefing.test>"
+    text = korean.get_body(("plain",)).get_content()
+    assert text.index("시험 브리핑") < text.index("두 번째 브리핑")
+    html = korean.get_body(("html",)).get_content()
+    assert html.count('class="title"') == 2 and "<h1" in html
+    assert main(["--project", str(project), "mail", "--week", "2025-W40", "--output", str(tmp_path)]) == 1

@@ -1,11 +1,13 @@
 """The e-mail edition: each briefing as a standard message per language, and its delivery to subscribers.
 
-Entry points: `write_messages` (`briefing mail ID`: `<id>.<language>.eml` files) and
+Entry points: `write_messages` (`briefing mail ID` or `--week 2025-W44`: `<key>.<language>.eml` files) and
 `deliver` (`briefing mail ID --send`), with `read_subscribers` for the list.
 """
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -13,13 +15,16 @@ from ...diagnostics import BuildError
 from ...i18n import LOCALES_DIR, Localizer
 from ...model import Publication
 from ...workspace import Workspace, write_whole
-from ..formats import MAIL_MESSAGE
+from ..formats import BRIEFING_PDF, MAIL_MESSAGE
+from ..periods import Period, digest, week_of
 from ..template_errors import located_template_errors
-from .message import edition
+from .message import Attachment, edition, items
 from .sending import Delivery, send
 from .subscribers import Subscriber, read_subscribers
 
 __all__ = ["Delivery", "deliver", "read_subscribers", "write_messages"]
+
+WEEK_KEY = re.compile(r"^(?P<year>\d{4})-W(?P<week>\d{2})$")
 
 
 def write_messages(
@@ -57,27 +62,43 @@ def deliver(
 
 
 def editions(
-    publication: Publication, briefing_id: str, languages: tuple[str, ...], project: Path, pdfs: dict[str, bytes] | None = None
+    publication: Publication, key: str, languages: tuple[str, ...], project: Path, pdfs: dict[str, bytes] | None = None
 ) -> dict[str, EmailMessage]:
-    """The briefing's message in each language, with its PDF when `pdfs` has one."""
+    """The edition of `key` (a briefing id, or an ISO week as 2025-W44) in each language, with its PDF when `pdfs` has one."""
     settings = publication.config.mail
     if settings is None:
         raise BuildError(
             "mkdocs.yml: extra.briefing.mail: missing: the e-mail edition needs at least a sender (mail: {sender: Desk <desk@example.org>})"
         )
-    briefing = next((b for b in publication.briefings if b.id == briefing_id), None)
-    if briefing is None:
-        raise BuildError(f"no briefing {briefing_id!r} (briefings/<date>-<slug>.yaml; `briefing check` lists them)")
+    period, briefings = _contents(publication, key)
     templates, pdfs = project / "templates" / "mail", pdfs or {}
-    with located_template_errors(project):
-        return {
-            language: edition(
-                publication,
-                briefing,
-                settings,
-                Localizer(publication.config, language, project / LOCALES_DIR),
-                templates,
-                pdfs.get(language),
+    messages = {}
+    for language in languages:
+        localizer = Localizer(publication.config, language, project / LOCALES_DIR)
+        heading = (
+            f"{localizer.text(publication.config.site_name)} — {period.kind_name(localizer)}: {period.name(localizer)}" if period else None
+        )
+        attachment = Attachment(BRIEFING_PDF.file.format(key=key, language=language), pdfs[language]) if language in pdfs else None
+        with located_template_errors(project):
+            messages[language] = edition(
+                publication, key, heading, items(publication, briefings, language), settings, localizer, templates, attachment
             )
-            for language in languages
-        }
+    return messages
+
+
+def _contents(publication: Publication, key: str) -> tuple[Period | None, list]:
+    """What an edition holds: one briefing, or (with its period) the briefings of an ISO week."""
+    week = WEEK_KEY.match(key)
+    if week:
+        try:
+            period = week_of(date.fromisocalendar(int(week["year"]), int(week["week"]), 1))
+        except ValueError:
+            raise BuildError(f"--week {key}: no such ISO week") from None
+        briefings = list(digest(publication, period).briefings)
+        if not briefings:
+            raise BuildError(f"--week {key}: no briefings are dated from {period.start} to {period.end}")
+        return period, briefings
+    briefing = next((b for b in publication.briefings if b.id == key), None)
+    if briefing is None:
+        raise BuildError(f"no briefing {key!r} (briefings/<date>-<slug>.yaml; `briefing check` lists them)")
+    return None, [briefing]
