@@ -143,17 +143,13 @@ def test_every_bad_row_is_named_and_nothing_is_sent(make_project, smtp, capsys):
 
 def test_a_subscriber_list_inside_the_site_is_refused(make_project, smtp, capsys):
     server, url = smtp
-    project = make_project(
-        {"mkdocs.yml": WITH_MAIL.replace("people/subscribers.csv", "site/subscribers.csv"), "site/subscribers.csv": PEOPLE}, templates=True
-    )
-    assert send(project, url) == 1
+    project = make_project({"mkdocs.yml": WITH_MAIL, "site/subscribers.csv": PEOPLE}, templates=True)
+    assert send(project, url, "--subscribers", str(project / "site/subscribers.csv")) == 1
     assert "site/subscribers.csv:1:1: subscribers: a subscriber list inside site/" in capsys.readouterr().err
     assert server.received == []
 
 
-def test_sent_messages_carry_the_pdf_when_asked(project, smtp):
-    server, url = smtp
-    assert send(project, url, "--attach-pdf", "--lang", "ko") == 0
-    assert sorted(message["To"].addresses[0].addr_spec for message in server.received) == ["bob@example.org", "민수@example.org"]
-    for message in server.received:
-        assert [part.get_filename() for part in message.iter_attachments()] == [f"{ID}.ko.pdf"]
+def test_check_refuses_a_subscriber_list_the_site_could_publish(make_project, capsys):
+    project = make_project({"mkdocs.yml": WITH_MAIL.replace("people/subscribers.csv", "site/subscribers.csv")})
+    assert main(["--project", str(project), "check"]) == 1
+    assert "mkdocs.yml:13:20: extra.briefing.mail.subscribers: a path inside the project, outside site/" in capsys.readouterr().err

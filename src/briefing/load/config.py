@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from email.utils import parseaddr
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -17,6 +17,7 @@ from .nodes import Mapping, Scalar, Sequence, parse_yaml, plain
 
 CONFIG_FILE = "mkdocs.yml"
 SETTINGS = ("languages", "timezone", "site_name", "description", "author", "home_limit", "feed_limit", "topics", "sources", "mail")
+PUBLISHED_FOLDERS = ("site", "build", "docs")  # what a build writes or publishes
 MAIL_FIELDS = ("sender", "reply_to", "list_id", "unsubscribe_url", "unsubscribe_email", "subject_prefix", "subscribers")
 SOURCE_FIELDS = ("name", "url", "language", "topics")
 
@@ -129,6 +130,13 @@ def _mail(settings: Fields) -> MailSettings | None:
                 mail.value_location(key), mail.name(key), f"expected an e-mail address like Desk <desk@example.org>, got {value!r}"
             )
             addresses[key] = None
+    subscribers = mail.text("subscribers") or "subscribers.csv"
+    if PurePosixPath(subscribers).is_absolute() or PurePosixPath(subscribers).parts[0] in PUBLISHED_FOLDERS + ("..",):
+        mail.problems.error(
+            mail.value_location("subscribers"),
+            mail.name("subscribers"),
+            "a path inside the project, outside site/, build/ and docs/ (a subscriber list must never be published)",
+        )
     if not addresses["sender"]:
         return None
     return MailSettings(
@@ -138,7 +146,7 @@ def _mail(settings: Fields) -> MailSettings | None:
         mail.web_address("unsubscribe_url"),
         addresses["unsubscribe_email"],
         mail.text("subject_prefix") or "",
-        mail.text("subscribers") or "subscribers.csv",
+        subscribers,
     )
 
 
