@@ -40,3 +40,17 @@ def test_catalog_is_used_and_dates_follow_the_reader_language():
     assert i18n.long_date(date(2025, 10, 30), "ko") == "2025년 10월 30일 목요일"
     assert i18n.long_date(date(2025, 10, 30), "en") == "Thursday, October 30, 2025"
     assert i18n.month(date(2025, 10, 30), "ko") == "2025년 10월"
+
+
+def test_times_name_the_publications_zone_by_its_abbreviation_and_others_by_offset():
+    from datetime import datetime, timedelta, timezone
+
+    from briefing.i18n import Localizer
+    from briefing.load import load_or_raise
+
+    config = load_or_raise(REPO).config
+    evening, london = datetime(2025, 10, 30, 18, 0, tzinfo=timezone(timedelta(hours=9))), datetime(2025, 10, 30, 9, tzinfo=timezone.utc)
+    korean, english = Localizer(config, "ko", REPO / "locales"), Localizer(config, "en", REPO / "locales")
+    assert korean.date_time(evening) == "2025년 10월 30일 목요일 오후 6:00 KST"
+    assert english.date_time(evening) == "Thursday, October 30, 2025 6:00\u202fPM KST"
+    assert english.date_time(london) == "Thursday, October 30, 2025 9:00\u202fAM GMT+00:00"

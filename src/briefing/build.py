@@ -51,7 +51,7 @@ def build(
             publication = load_or_raise(project, strict, reporter.warn)
         published = publication  # PDFs link to the published site even in a preview: they are what will be published
         if site_url:
-            publication = replace(publication, config=replace(publication.config, site_url=site_url))
+            publication = replace(publication, config=replace(publication.config, site_url=site_url, preview=True))
         reporter.say(f"Loaded {len(publication.articles)} articles and {len(publication.briefings)} briefings")
         templates, locales = project / "templates", project / LOCALES_DIR
         try:

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from functools import cache, lru_cache
 from io import BytesIO
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from babel.core import Locale, get_global
 from babel.dates import format_date, format_interval, format_skeleton, format_time, get_timezone_gmt
@@ -39,13 +40,6 @@ def translations(locales: Path, language: str) -> NullTranslations:
 def long_date(day: date, language: str) -> str:
     """ "Thursday, October 30, 2025" / "2025년 10월 30일 목요일"."""
     return format_date(day, format="full", locale=language)
-
-
-def date_time(moment: datetime, language: str) -> str:
-    """A date-time in the zone the source gave: "Thursday, October 30, 2025 11:50 (GMT+09:00)"."""
-    clock = format_time(moment, "HH:mm", tzinfo=moment.tzinfo, locale=language)
-    zone = get_timezone_gmt(moment, width="long", locale=language)
-    return f"{long_date(moment.date(), language)} {clock} ({zone})"
 
 
 def month(day: date, language: str) -> str:
@@ -96,7 +90,20 @@ class Localizer:
         return long_date(day, self.language)
 
     def date_time(self, moment: datetime) -> str:
-        return date_time(moment, self.language)
+        """A date-time at the offset the source gave: "Thursday, October 30, 2025 11:50 AM KST".
+
+        The zone is named by its abbreviation when the offset is the publication's zone's
+        at that moment ("KST"), else by its offset ("GMT+01:00").
+        """
+        local = moment.astimezone(ZoneInfo(self.config.timezone))
+        if local.utcoffset() == moment.utcoffset():
+            moment, zone = local, local.tzname()
+        else:
+            zone = get_timezone_gmt(moment, width="long", locale=self.language)
+        # The locale's short time with the day period written out: "오후 6:00" (CLDR abbreviates it to "PM" in Korean)
+        pattern = Locale.parse(self.language).time_formats["short"].pattern.replace("a", "aaaa")
+        clock = format_time(moment, pattern, tzinfo=moment.tzinfo, locale=self.language)
+        return f"{self.long_date(moment.date())} {clock} {zone}"
 
     def month(self, day: date) -> str:
         return month(day, self.language)

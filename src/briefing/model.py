@@ -120,6 +120,7 @@ class Config:
     feed_limit: int = 50
     sources: tuple[FeedSource, ...] = ()
     mail: MailSettings | None = None
+    preview: bool = False  # a local preview (`briefing serve`): editors' notes shown, links to the preview
     base: Mapping = field(default_factory=dict)  # the rest of mkdocs.yml, for the engine
 
     @property

@@ -96,7 +96,7 @@ def test_nav_stays_short(demo_site):
 
 def test_article_page_shows_source_author_date_and_body(demo_site):
     page = html(demo_site, "ko/articles/2025-10-30-us-diplomatic-circles-summit/index.html")
-    assert "자유NKorea" in page and "류근웅" in page and "2025년 10월 30일 목요일 11:50" in page
+    assert "자유NKorea" in page and "류근웅" in page and "2025년 10월 30일 목요일 오전 11:50 KST" in page
     assert "U.S. diplomatic circles are evaluating" in page
     assert "관련 기사" not in page and "AliExpress" not in page
     undated = html(demo_site, "en/articles/summit-follow-up-talks/index.html")
