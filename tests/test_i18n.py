@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date
 
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
@@ -49,7 +49,7 @@ def test_times_name_the_publications_zone_by_its_abbreviation_and_others_by_offs
     from briefing.load import load_or_raise
 
     config = load_or_raise(REPO).config
-    evening, london = datetime(2025, 10, 30, 18, 0, tzinfo=timezone(timedelta(hours=9))), datetime(2025, 10, 30, 9, tzinfo=timezone.utc)
+    evening, london = datetime(2025, 10, 30, 18, 0, tzinfo=timezone(timedelta(hours=9))), datetime(2025, 10, 30, 9, tzinfo=UTC)
     korean, english = Localizer(config, "ko", REPO / "locales"), Localizer(config, "en", REPO / "locales")
     assert korean.date_time(evening) == "2025년 10월 30일 목요일 오후 6:00 KST"
     assert english.date_time(evening) == "Thursday, October 30, 2025 6:00\u202fPM KST"
