@@ -159,12 +159,11 @@ def test_weekly_digest_cover_contents_header_footer_bookmarks(demo_site, languag
     for expected in cover:  # in this order
         position = cover_text.index(expected, position)
     toc = one_line(pdftools.text(pdf, 2, 2))
-    assert re.search(re.escape(one_line(titles[0])) + r" .*?\.{5,} ?3 ", toc) and re.search(
-        re.escape(one_line(titles[1])) + r" .*?\.{5,} ?4\b", toc
-    )
+    shown = [one_line(title).replace("'", "’") for title in titles]  # headlines take typographic quotes
+    assert re.search(re.escape(shown[0]) + r" .*?\.{5,} ?3 ", toc) and re.search(re.escape(shown[1]) + r" .*?\.{5,} ?4\b", toc)
     page_three = one_line(pdftools.text(pdf, 3, 3))
     assert page_three.startswith(header) and page_three.endswith(footer)
-    assert one_line(titles[0]) in page_three
+    assert shown[0] in page_three
     assert pdftools.outline(pdf) == [(0, contents), (0, titles[0]), (0, titles[1])]
     assert pdftools.info(pdf)["Pages"] == "4"
 
@@ -181,3 +180,17 @@ def test_digest_contents_entries_link_to_their_briefings(demo_site):
     ]
     assert sorted(set(internal)) == names
     assert all(internal.count(name) >= 2 for name in names)  # the title and the page number of each entry
+
+
+def test_a_digest_of_one_briefing_has_no_contents_page_and_its_cover_dates_stay_whole(demo_site):
+    for language, dates in (("en", "Oct 27 – Nov 2, 2025"), ("ko", "2025년 10월 27일 ~ 11월 2일")):
+        pdf = demo_site / "pdf" / "digests" / f"2025-W44.{language}.pdf"
+        assert pdftools.info(pdf)["Pages"] == "2"  # the cover, then the briefing
+        assert [level for level, _ in pdftools.outline(pdf)] == [0]  # its bookmark, no "Contents"
+        cover = pdftools.run("pdftotext", "-layout", "-f", "1", "-l", "1", str(pdf), "-").replace("\u2060", "")
+        assert any(dates in " ".join(line.split()) for line in cover.splitlines()), cover
+
+
+def test_headlines_have_typographic_quotes_and_no_hyphens(demo_site):
+    text = one_line(pdftools.text(demo_site / "pdf" / f"{BRIEFING}.en.pdf"))
+    assert "1 U.S. Diplomatic Circles: “U.S.-Korea Summit Yielded Balanced Results, Detailed Coordination Remains Key Task”" in text

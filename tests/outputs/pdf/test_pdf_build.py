@@ -99,7 +99,7 @@ def test_pdf_command_makes_a_digest_for_any_range_and_language(make_project):
     cover = " ".join(pdftools.text(written, 1, 1).split())
     assert cover == "시험 브리핑 시험용 발행물. 브리핑 모음 2025년 10월 1일~31일 브리핑 1건 발행일 2025년 10월 31일 금요일"
     assert pdftools.info(written)["Title"] == "시험 브리핑 — 브리핑 모음: 2025년 10월 1일~31일"
-    body = " ".join(pdftools.text(written, 3).split())
+    body = " ".join(pdftools.text(written, 2).split())  # one briefing: no contents page
     assert "출처 기사 [1] Sample article — Sample Daily, 2025년 10월 30일 목요일. 원문 https://news.example/sample" in body
     assert pdftools.link_targets(written) == ["https://news.example/sample", "https://briefing.test/ko/articles/2025-10-30-sample/"]
 

@@ -125,7 +125,7 @@ class Documents:
             localizer = self._localizers[language]
             env.install_gettext_translations(localizer.translations, newstyle=True)
             env.globals.update(localizer.helpers(escape), **self._helpers(language))
-            env.filters["external_url"] = external_url
+            env.filters.update(external_url=external_url, typographic_quotes=typographic_quotes)
             self._environments[language] = env
         return self._environments[language]
 
@@ -143,6 +143,17 @@ class Documents:
 def article_body(article: Article) -> Markup:
     """An article's body as the site shows it (the same sanitizer), headings below the PDF's h3 article titles."""
     return article_html(article.body, article.url, heading_shift=3)
+
+
+def typographic_quotes(value) -> Markup:
+    """A headline's straight quotes as typographic ones: "a" → “a”, 'a' → ‘a’, it's → it’s.
+
+    Works on escaped text (quotes are `&#34;` and `&#39;` there), so markup is never touched.
+    """
+    text = str(escape(value))
+    opening = r"(^|[\s(\[{—–-])"
+    text = re.sub(opening + "&#34;", r"\1“", text).replace("&#34;", "”")
+    return Markup(re.sub(opening + "&#39;", r"\1‘", text).replace("&#39;", "’"))
 
 
 def page_counter_css(pattern: str) -> str:
