@@ -133,3 +133,11 @@ def test_briefing_pdf_writes_the_unpublished_digest_format(demo_site, tmp_path):
     assert main(["--project", str(demo_site.parent), "pdf", "--from", first, "--to", first, "--lang", "en", "--output", str(tmp_path)]) == 0
     key = f"{first}_{first}"
     assert [p.name for p in tmp_path.iterdir()] == [formats.PERIOD_DIGEST_PDF.path_for(key=key, language="en")]
+
+
+def test_pdf_links_name_their_language_in_it(demo_site):
+    """ "PDF (한국어)" on an English page: the language's name carries its `lang`, so it is shaped and broken as Korean."""
+    for language in ("en", "ko"):
+        page = lxml.html.parse(str(demo_site / language / "briefings" / "2025-10-30-summit-balanced-results" / "index.html")).getroot()
+        links = page.xpath('//a[@type="application/pdf"]')
+        assert len(links) == 2 and all(link.xpath("span/@lang") == [link.get("hreflang")] for link in links)
