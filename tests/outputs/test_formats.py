@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
@@ -16,8 +17,8 @@ from briefing.outputs.feeds import feed_folders
 from briefing.outputs.periods import weekly_digests
 from briefing.outputs.site.pages import page_list, url_path
 
-# What MkDocs and Material write besides our outputs: the theme's assets, a 404 page and a sitemap per language.
-ENGINE_FILES = re.compile(r"^[a-z]{2}/(assets/.*|404\.html|sitemap\.xml(\.gz)?)$")
+# What MkDocs and Material write besides our outputs: the theme's assets and a 404 page per language.
+ENGINE_FILES = re.compile(r"^[a-z]{2}/(assets/.*|404\.html)$")
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
@@ -40,6 +41,8 @@ def expected_files(publication) -> dict[str, formats.Format]:
         for key in ["home", *(briefing.id for briefing in publication.briefings)]:
             expected[formats.CARD.path_for(key=key, language=language)] = formats.CARD
         expected[formats.SEARCH_INDEX.path_for(language=language)] = formats.SEARCH_INDEX
+        for sitemap in (formats.LANGUAGE_SITEMAP, formats.LANGUAGE_SITEMAP_GZ):
+            expected[sitemap.path_for(language=language)] = sitemap
     return expected
 
 
@@ -62,6 +65,8 @@ def looks_like(media_type: str, data: bytes) -> bool:
         return data.lstrip().lower().startswith(b"<!doctype html")
     if media_type == "application/pdf":
         return data.startswith(b"%PDF-")
+    if media_type == "application/gzip":
+        return looks_like("application/xml", gzip.decompress(data))
     if media_type == "image/png":
         return data.startswith(b"\x89PNG\r\n\x1a\n")
     if media_type in ("application/json", "application/feed+json"):
@@ -141,3 +146,23 @@ def test_pdf_links_name_their_language_in_it(demo_site):
         page = lxml.html.parse(str(demo_site / language / "briefings" / "2025-10-30-summit-balanced-results" / "index.html")).getroot()
         links = page.xpath('//a[@type="application/pdf"]')
         assert len(links) == 2 and all(link.xpath("span/@lang") == [link.get("hreflang")] for link in links)
+
+
+def test_each_page_is_dated_by_its_own_last_change_in_every_sitemap(demo_site):
+    publication = load_or_raise(demo_site.parent)
+    newest = max(b.updated for b in publication.briefings).isoformat()
+    briefing = publication.briefings[-1]
+    article = next(a for a in publication.articles.values() if a.published)
+    expected = {
+        "en/": newest,
+        f"en/briefings/{briefing.id}/": briefing.updated.isoformat(),
+        f"en/articles/{article.id}/": article.published.isoformat(),
+        "en/glossary/": None,
+    }
+    for sitemap in (demo_site / "sitemap.xml", demo_site / "en" / "sitemap.xml"):
+        lastmod = {
+            url.findtext(f"{SITEMAP_NS}loc").removeprefix(publication.config.site_url): url.findtext(f"{SITEMAP_NS}lastmod")
+            for url in ET.parse(sitemap).iter(f"{SITEMAP_NS}url")
+        }
+        assert {path: lastmod[path] for path in expected} == expected
+    assert gzip.decompress((demo_site / "en" / "sitemap.xml.gz").read_bytes()) == (demo_site / "en" / "sitemap.xml").read_bytes()

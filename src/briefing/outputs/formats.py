@@ -49,10 +49,11 @@ DIGEST_PDF = Format("digest-pdf", "pdf/digests/", "{key}.{language}.pdf", "appli
 CARD = Format("card", "{language}/cards/", "{key}.png", "image/png", announced=(OPEN_GRAPH,))  # key: a briefing id, or "home"
 SEARCH_INDEX = Format("search-index", "{language}/search/", "search_index.json", "application/json")  # fetched by the search
 LANGUAGE_CHOOSER = Format("language-chooser", "", "index.html", "text/html")
+LANGUAGE_SITEMAP = Format("language-sitemap", "{language}/", "sitemap.xml", "application/xml")  # read by the theme, and crawlers
+LANGUAGE_SITEMAP_GZ = Format("language-sitemap-gz", "{language}/", "sitemap.xml.gz", "application/gzip")
 SITEMAP_FILE = Format("sitemap", "", "sitemap.xml", "application/xml", announced=(ROBOTS,))
 ROBOTS_FILE = Format("robots", "", "robots.txt", "text/plain")
 PERIOD_DIGEST_PDF = Format("period-digest-pdf", "", "digest-{key}.{language}.pdf", "application/pdf", published=False)  # briefing pdf
-
 MAIL_MESSAGE = Format("mail-message", "", "{key}.{language}.eml", "message/rfc822", published=False)  # briefing mail
 
 FEEDS = (RSS, ATOM, JSON_FEED)
@@ -66,6 +67,8 @@ FORMATS = {
         CARD,
         SEARCH_INDEX,
         LANGUAGE_CHOOSER,
+        LANGUAGE_SITEMAP,
+        LANGUAGE_SITEMAP_GZ,
         SITEMAP_FILE,
         ROBOTS_FILE,
         PERIOD_DIGEST_PDF,
