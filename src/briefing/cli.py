@@ -8,6 +8,7 @@ import re
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -166,44 +167,47 @@ def _system_error(exc: OSError) -> str:
     return f"{exc.strerror or exc}: {exc.filename2 or exc.filename or ''}"  # a copy names its target second
 
 
-def _pdf(args, project: Path) -> int:
+def _reported(verb: str, body: Callable[[Reporter], list[Path] | int]) -> int:
+    """Run a command that writes files: their paths printed once it is done, a failure as one line `<verb> failed: …`."""
     reporter = Reporter()
     try:
-        written = make_digests(project, args.start, args.end, args.monthly, args.lang, Path(args.output).resolve(), reporter)
+        result = body(reporter)
     except FAILURES as exc:
-        print(f"pdf failed: {_failure(exc)}", file=sys.stderr)
+        print(f"{verb} failed: {_failure(exc)}", file=sys.stderr)
         return 1
     finally:
         reporter.close()
-    for path in written:
+    if isinstance(result, int):
+        return result
+    for path in result:
         print(path)
     return 0
+
+
+def _pdf(args, project: Path) -> int:
+    output = Path(args.output).resolve()
+    return _reported("pdf", lambda reporter: make_digests(project, args.start, args.end, args.monthly, args.lang, output, reporter))
 
 
 def _mail(args, project: Path) -> int:
+    return _reported("mail", lambda reporter: _mail_edition(args, project, reporter))
+
+
+def _mail_edition(args, project: Path, reporter: Reporter) -> list[Path] | int:
+    """`.eml` files of a briefing or a week; or, with --send or --dry-run, its delivery."""
     from .outputs.mail import write_messages
 
-    reporter = Reporter()
-    try:
-        publication = load_or_raise(project, warn=reporter.warn)
-        codes = publication.config.language_codes
-        if args.lang and args.lang not in codes:
-            raise BuildError(f"--lang {args.lang}: the publication's languages are {', '.join(codes)}")
-        if bool(args.briefing) == bool(args.week) or (args.week and args.attach_pdf):
-            raise BuildError("name one briefing (BRIEFING_ID) or one week (--week 2025-W44); --attach-pdf goes with a briefing")
-        languages, key = (args.lang,) if args.lang else codes, args.briefing or args.week
-        pdfs = briefing_pdf_files(project, key, languages, reporter) if args.attach_pdf and not args.dry_run else None
-        if args.send or args.dry_run:
-            return _mail_subscribers(args, project, publication, reporter, pdfs)
-        written = write_messages(publication, key, languages, Path(args.output).resolve(), project, pdfs)
-    except FAILURES as exc:
-        print(f"mail failed: {_failure(exc)}", file=sys.stderr)
-        return 1
-    finally:
-        reporter.close()
-    for path in written:
-        print(path)
-    return 0
+    publication = load_or_raise(project, warn=reporter.warn)
+    codes = publication.config.language_codes
+    if args.lang and args.lang not in codes:
+        raise BuildError(f"--lang {args.lang}: the publication's languages are {', '.join(codes)}")
+    if bool(args.briefing) == bool(args.week) or (args.week and args.attach_pdf):
+        raise BuildError("name one briefing (BRIEFING_ID) or one week (--week 2025-W44); --attach-pdf goes with a briefing")
+    languages, key = (args.lang,) if args.lang else codes, args.briefing or args.week
+    pdfs = briefing_pdf_files(project, key, languages, reporter) if args.attach_pdf and not args.dry_run else None
+    if args.send or args.dry_run:
+        return _mail_subscribers(args, project, publication, reporter, pdfs)
+    return write_messages(publication, key, languages, Path(args.output).resolve(), project, pdfs)
 
 
 def _mail_subscribers(args, project: Path, publication, reporter: Reporter, pdfs: dict[str, bytes] | None) -> int:
