@@ -45,16 +45,19 @@ ATOM = Format("atom", "{language}/{folder}", "atom.xml", "application/atom+xml",
 JSON_FEED = Format("json-feed", "{language}/{folder}", "feed.json", "application/feed+json", "JSON Feed", (HEAD, SUBSCRIBE))
 BRIEFING_PDF = Format("briefing-pdf", "pdf/", "{key}.{language}.pdf", "application/pdf", "PDF", (BRIEFING_PAGE,))
 DIGEST_PDF = Format("digest-pdf", "pdf/digests/", "{key}.{language}.pdf", "application/pdf", "PDF", (DIGESTS_PAGE,))
-SEARCH_INDEX = Format("search-index", "{language}/search/", "search_index.json", "application/json")  # fetched by the search
+SEARCH_INDEX = Format("search-index", "{language}/search/", "search_index.json", "application/json")  # the search's manifest
+SEARCH_SHARD = Format("search-shard", "{language}/search/terms/", "{key}.json", "application/json")  # key: the shard's number
+SEARCH_PAGES = Format("search-pages", "{language}/search/", "pages.json", "application/json")  # page lengths, listing pages
+SEARCH_PAGE = Format("search-page", "{language}/search/pages/", "{key}.json", "application/json")  # key: the page's number
 LANGUAGE_CHOOSER = Format("language-chooser", "", "index.html", "text/html")
 SITEMAP_FILE = Format("sitemap", "", "sitemap.xml", "application/xml", announced=(ROBOTS,))
 ROBOTS_FILE = Format("robots", "", "robots.txt", "text/plain")
 PERIOD_DIGEST_PDF = Format("period-digest-pdf", "", "digest-{key}.{language}.pdf", "application/pdf", published=False)  # briefing pdf
 
 FEEDS = (RSS, ATOM, JSON_FEED)
+SEARCH = (SEARCH_INDEX, SEARCH_SHARD, SEARCH_PAGES, SEARCH_PAGE)
 FORMATS = {
-    f.name: f
-    for f in (PAGE, *FEEDS, BRIEFING_PDF, DIGEST_PDF, SEARCH_INDEX, LANGUAGE_CHOOSER, SITEMAP_FILE, ROBOTS_FILE, PERIOD_DIGEST_PDF)
+    f.name: f for f in (PAGE, *FEEDS, BRIEFING_PDF, DIGEST_PDF, *SEARCH, LANGUAGE_CHOOSER, SITEMAP_FILE, ROBOTS_FILE, PERIOD_DIGEST_PDF)
 }
 
 
