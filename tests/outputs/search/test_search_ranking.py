@@ -61,12 +61,17 @@ def test_pages_matching_more_of_the_words_come_first(search):
 
 def test_results_are_escaped_with_the_words_found_marked_and_missing_words_named_as_typed(search):
     item = search.evaluate("search.query('남북 대화를').then(result => result.items[1][0])")
-    assert item["text"] == "<p>&lt;b&gt;<mark>남북</mark> <mark>남북</mark> <mark>남북</mark> <mark>남북</mark> <mark>남북</mark>&lt;/b&gt;</p>"
+    assert (
+        item["text"]
+        == "<p>&lt;b&gt;<mark>남북</mark> <mark>남북</mark> <mark>남북</mark> <mark>남북</mark> <mark>남북</mark>&lt;/b&gt;</p>"
+    )
     assert item["terms"] == {"남북": True, "대화를": False}
 
 
 def test_a_query_fetches_its_shard_the_page_table_and_only_the_results_shown(search):
     fetched = search.evaluate("async () => { const first = fresh(); fetched.length = 0; await first.query('남북'); return fetched }")
     assert sorted(fetched) == ["pages.json", "pages/3.json", "pages/4.json", "terms/0.json"]
-    again = search.evaluate("async () => { const next = fresh(); await next.query('남북'); fetched.length = 0; await next.query('남북 대화'); return fetched }")
+    again = search.evaluate(
+        "async () => { const next = fresh(); await next.query('남북'); fetched.length = 0; await next.query('남북 대화'); return fetched }"
+    )
     assert again == []  # the next keystroke: every file it needs is in hand

@@ -97,9 +97,12 @@ def postings(pages: list[Page], analysis: dict[str, list[str]]) -> dict[str, lis
 
 
 def _term_counts(texts: list[str], analysis: dict[str, list[str]]) -> Counter:
+    """How often each word and each of its terms occurs (a word's terms counted once per occurrence)."""
+    words = Counter(word for text in texts for word in korean.split_words(text))
     counts: Counter = Counter()
-    for word in (word for text in texts for word in korean.split_words(text)):
-        counts.update(set([word, *analysis.get(word, ())]))
+    for word, times in words.items():
+        for term in {word, *analysis.get(word, ())}:
+            counts[term] += times
     return counts
 
 

@@ -374,6 +374,8 @@ const BriefingQuery = (() => {
       shelf,
       vocabulary,
       async query(text) {
+        if (text.trim())  /* the page table: needed by every query, fetched beside its first shards, not after them */
+          shelf.table().catch(() => null)
         const groups = await vocabulary.analyze(text, separator)
         if (!groups.length)
           return { items: [] }
