@@ -26,7 +26,7 @@ from support.search_harness import INSTRUMENT, chromium  # noqa: E402
 ROUND_TRIP = 0.150  # s
 BYTES_PER_SECOND = 1_600_000 / 8
 QUERIES = {
-    "ko": ["확장억제", "북한을", "방위비 분담", "정상회담", "반도체"],
+    "ko": ["확장억제", "북한", "방위비 분담", "정상회담", "반도체"],
     "en": ["deterrence", "sanctions", "North Korea", "tariff", "summit"],
 }
 FURTHER = {"ko": "는", "en": "s"}  # typed after the first results: one more keystroke
