@@ -19,6 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate  # noqa: E402
+from search_latency import measure as search_latency  # noqa: E402
 from serve_latency import serve_latency  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -47,9 +48,10 @@ def tree_rss(root: int) -> int:
     return total
 
 
-def measured_build(project: Path) -> dict:
+def measured_build(project: Path, pdfs: bool = True) -> dict:
     """Run one build in a child process; its stage timings plus the peak RSS of its process tree."""
-    process = subprocess.Popen([sys.executable, str(HERE / "measure.py"), str(project)], stdout=subprocess.PIPE, text=True)
+    command = [sys.executable, str(HERE / "measure.py"), str(project)] + ([] if pdfs else ["--no-pdf"])
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     peak = 0
 
     def sample() -> None:
@@ -110,22 +112,34 @@ def edit_one_briefing(project: Path) -> Path:
     return path
 
 
-def bench(size: int, root: Path) -> dict:
+def bench(size: int, root: Path, pdfs: bool = True) -> dict:
     project = generate(root / f"n{size}", size, 5 * size)
-    say(f"N={size}: {size} briefings, {5 * size} articles")
-    full = measured_build(project)
+    say(f"N={size}: {size} briefings, {5 * size} articles" + ("" if pdfs else " (no PDFs)"))
+    full = measured_build(project, pdfs)
     say(f"  full build        {full['total']:7.1f} s   peak RSS {full['peak_rss'] / 2**20:6.0f} MiB")
     for name, seconds in sorted(full["stages"].items()):
         say(f"    {name:<20}{seconds:7.1f} s")
+    say(f"  search index: {full['stages'].get('search', 0):.1f} s, {full['stages'].get('search', 0) / full['total']:.1%} of the build")
     pdf_figures(full)
     floor = engine_floor(project, ["en", "ko"])
     say(f"  engine floor      {floor:7.1f} s   (bare mkdocs build of the same docs trees)")
-    unchanged = measured_build(project)
-    say(f"  no-change rebuild {unchanged['total']:7.1f} s")
+    search = project / "build" / "search"
+    before = {path: path.stat().st_mtime_ns for path in search.rglob("*.json")}
+    unchanged = measured_build(project, pdfs)
+    say(f"  no-change rebuild {unchanged['total']:7.1f} s, search files rewritten: {_rewritten(search, before)} of {len(before)}")
     edit_one_briefing(project)
-    edited = measured_build(project)
-    say(f"  one briefing edit {edited['total']:7.1f} s")
+    before = {path: path.stat().st_mtime_ns for path in search.rglob("*.json")}
+    edited = measured_build(project, pdfs)
+    say(f"  one briefing edit {edited['total']:7.1f} s, search files rewritten: {_rewritten(search, before)} of {len(before)}")
+    say("  search in Chromium (time from key-up to the first results on screen):")
+    for line in search_latency(project):
+        say(line)
     return {"project": project, "full": full, "floor": floor, "unchanged": unchanged, "edited": edited}
+
+
+def _rewritten(folder: Path, before: dict[Path, int]) -> int:
+    """Search files written since `before` (Kiwi's word record aside)."""
+    return sum(1 for path in folder.rglob("*.json") if path.name != "words.json" and before.get(path) != path.stat().st_mtime_ns)
 
 
 def say(line: str) -> None:
@@ -141,10 +155,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs=2, default=[250, 1000], metavar=("SMALL", "LARGE"))
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
+    parser.add_argument("--no-pdf", action="store_true", help="builds without PDFs (most of the time): the search figures sooner")
     args = parser.parse_args()
     root = args.keep or Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     try:
-        small, large = (bench(size, root) for size in args.sizes)
+        small, large = (bench(size, root, not args.no_pdf) for size in args.sizes)
         latency = serve_latency(large["project"])
         say(f"  serve: an edited briefing shows in the preview after {latency:.1f} s")
         full = large["full"]["total"]

@@ -63,7 +63,8 @@ def build(
                     reporter.add_timing(f"{name} ({language})", seconds)
                 reporter.say(f"Built {len(pages)} pages in {language} (engine: {outcome})")
             with reporter.stage("search"):
-                write_search(publication, staging, workspace.search)
+                written = write_search(publication, staging, workspace.search)
+            reporter.say("Search files written: " + ", ".join(f"{count} in {language}" for language, count in written.items()))
             with reporter.stage("feeds"), located_template_errors(project):
                 write_feeds(publication, staging, templates / "feeds", locales)
             with _pdf_errors(project):

@@ -70,7 +70,7 @@ class Workspace:
 
     @property
     def search(self) -> Path:
-        """Extended search indexes and Kiwi's analysis of every word seen."""
+        """Each language's search fragments as last written, and Kiwi's analysis of every word seen."""
         return self.root / "search"
 
     @property

@@ -22,7 +22,7 @@ ENGINE_FILES = re.compile(r"^[a-z]{2}/(assets/.*|404\.html)$")
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
-def expected_files(publication) -> dict[str, formats.Format]:
+def expected_files(publication, site: Path) -> dict[str, formats.Format]:
     """Every file the table says the publication has, and its format."""
     expected = {
         formats.LANGUAGE_CHOOSER.path_for(): formats.LANGUAGE_CHOOSER,
@@ -43,12 +43,22 @@ def expected_files(publication) -> dict[str, formats.Format]:
         expected[formats.SEARCH_INDEX.path_for(language=language)] = formats.SEARCH_INDEX
         for sitemap in (formats.LANGUAGE_SITEMAP, formats.LANGUAGE_SITEMAP_GZ):
             expected[sitemap.path_for(language=language)] = sitemap
+        expected[formats.SEARCH_PAGES.path_for(language=language)] = formats.SEARCH_PAGES
+        expected |= search_fragments(site, language)
     return expected
+
+
+def search_fragments(site: Path, language: str) -> dict[str, formats.Format]:
+    """The numbered search files: as many shards as the manifest names, a page fragment per page of the page table."""
+    manifest = json.loads((site / formats.SEARCH_INDEX.path_for(language=language)).read_text(encoding="utf-8"))
+    pages = json.loads((site / formats.SEARCH_PAGES.path_for(language=language)).read_text(encoding="utf-8"))
+    numbered = {formats.SEARCH_SHARD: len(manifest["config"]["briefing"]["shards"]), formats.SEARCH_PAGE: len(pages["lengths"])}
+    return {kind.path_for(language=language, key=str(n)): kind for kind, count in numbered.items() for n in range(count)}
 
 
 def test_the_site_holds_every_published_format_and_nothing_the_table_does_not_name(demo_site):
     publication = load_or_raise(demo_site.parent)
-    expected = expected_files(publication)
+    expected = expected_files(publication, demo_site)
     assert {f.name for f in expected.values()} == {f.name for f in formats.FORMATS.values() if f.published}
     built = {path.relative_to(demo_site).as_posix() for path in demo_site.rglob("*") if path.is_file()}
     assert sorted(set(expected) - built) == []
@@ -56,7 +66,7 @@ def test_the_site_holds_every_published_format_and_nothing_the_table_does_not_na
 
 
 def test_every_file_is_of_its_formats_media_type(demo_site):
-    for path, kind in expected_files(load_or_raise(demo_site.parent)).items():
+    for path, kind in expected_files(load_or_raise(demo_site.parent), demo_site).items():
         assert looks_like(kind.media_type, (demo_site / path).read_bytes()), (path, kind.media_type)
 
 

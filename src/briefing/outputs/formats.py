@@ -47,7 +47,10 @@ JSON_FEED = Format("json-feed", "{language}/{folder}", "feed.json", "application
 BRIEFING_PDF = Format("briefing-pdf", "pdf/", "{key}.{language}.pdf", "application/pdf", "PDF", (BRIEFING_PAGE,))
 DIGEST_PDF = Format("digest-pdf", "pdf/digests/", "{key}.{language}.pdf", "application/pdf", "PDF", (DIGESTS_PAGE,))
 CARD = Format("card", "{language}/cards/", "{key}.png", "image/png", announced=(OPEN_GRAPH,))  # key: a briefing id, or "home"
-SEARCH_INDEX = Format("search-index", "{language}/search/", "search_index.json", "application/json")  # fetched by the search
+SEARCH_INDEX = Format("search-index", "{language}/search/", "search_index.json", "application/json")  # the search's manifest
+SEARCH_SHARD = Format("search-shard", "{language}/search/terms/", "{key}.json", "application/json")  # key: the shard's number
+SEARCH_PAGES = Format("search-pages", "{language}/search/", "pages.json", "application/json")  # page lengths, listing pages
+SEARCH_PAGE = Format("search-page", "{language}/search/pages/", "{key}.json", "application/json")  # key: the page's number
 LANGUAGE_CHOOSER = Format("language-chooser", "", "index.html", "text/html")
 LANGUAGE_SITEMAP = Format("language-sitemap", "{language}/", "sitemap.xml", "application/xml")  # read by the theme, and crawlers
 LANGUAGE_SITEMAP_GZ = Format("language-sitemap-gz", "{language}/", "sitemap.xml.gz", "application/gzip")
@@ -57,6 +60,7 @@ PERIOD_DIGEST_PDF = Format("period-digest-pdf", "", "digest-{key}.{language}.pdf
 MAIL_MESSAGE = Format("mail-message", "", "{key}.{language}.eml", "message/rfc822", published=False)  # briefing mail
 
 FEEDS = (RSS, ATOM, JSON_FEED)
+SEARCH = (SEARCH_INDEX, SEARCH_SHARD, SEARCH_PAGES, SEARCH_PAGE)
 FORMATS = {
     f.name: f
     for f in (
@@ -65,7 +69,7 @@ FORMATS = {
         BRIEFING_PDF,
         DIGEST_PDF,
         CARD,
-        SEARCH_INDEX,
+        *SEARCH,
         LANGUAGE_CHOOSER,
         LANGUAGE_SITEMAP,
         LANGUAGE_SITEMAP_GZ,

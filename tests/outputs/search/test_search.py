@@ -10,22 +10,10 @@ import pytest
 
 from briefing.cli import main
 from briefing.load import load
+from briefing.outputs.search import fragments, korean
 from briefing.outputs.search import index as search
-from briefing.outputs.search import korean
 
 from support.project import BRIEFING
-
-
-def decode(word: str, codes: str) -> list[str]:
-    """What the search worker reads from the index (briefing-query.js, `analysis`)."""
-    terms = []
-    for code in codes.split(" "):
-        if "," in code:
-            start, end = code.split(",")
-            terms.append(word[int(start or 0) : int(end)])
-        else:
-            terms.append(code)
-    return terms
 
 
 @pytest.mark.parametrize(
@@ -72,19 +60,84 @@ def test_tags_are_not_text():
     assert set(analysis) == {"정상회담은", "북한의"}
 
 
-def test_index_gets_the_analysis_the_glossary_and_the_separator_with_its_text_unchanged():
-    docs = [{"location": "a/", "title": "한미 정상회담 개최", "text": "<p>양국은 확장억제를 강화하기로 했다.</p>"}]
-    index = {"config": {"lang": ["ko"], "separator": "[\\s\\-]+"}, "docs": json.loads(json.dumps(docs))}
+ENGINE_INDEX = {
+    "config": {"lang": ["ko"], "separator": "[\\s\\-]+"},
+    "docs": [
+        {"location": "topics/alliance/", "title": "한미동맹", "text": "<p>정상회담 브리핑 목록</p>"},
+        {"location": "articles/2025-11-03-talks/", "title": "회담 기사", "text": "<p>양국은 정상회담을 열었다.</p>"},
+        {"location": "briefings/2025-11-03-summit/", "title": "한미 정상회담 개최", "text": "<p>양국은 확장억제를 강화하기로 했다.</p>"},
+        {"location": "briefings/2025-11-03-summit/#key", "title": "핵심", "text": "<ul><li>정상회담은 &lt;성과&gt;를 냈다.</li></ul>"},
+        {"location": "briefings/2025-10-01-old/", "title": "지난 회담", "text": "<p>" + "회담 " * 800 + "</p>"},
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def written():
     glossary = [[[["확장억제"]], [["extended", "deterrence"]]]]
-    search.extend(index, glossary)
-    assert index["docs"] == docs
-    assert index["config"]["separator"] == korean.SEPARATOR
-    extension = index["config"]["briefing"]
-    assert extension["glossary"] == glossary
-    assert extension["terms"]["확장억제를"] == ",4 ,2 2,4"
-    assert {word: decode(word, codes) for word, codes in extension["terms"].items()} == korean.Analyzer().analyze(
-        [docs[0]["title"], docs[0]["text"]]
-    )
+    return search.index_files(json.loads(json.dumps(ENGINE_INDEX)), glossary, korean.Analyzer(), "ko")
+
+
+def shards_of(files: dict) -> dict:
+    terms = {}
+    for name in sorted(n for n in files if n.startswith("terms/")):
+        terms |= json.loads(files[name])
+    return terms
+
+
+def test_manifest_holds_no_text_only_how_to_find_the_fragments(written):
+    manifest = json.loads(written["search_index.json"])
+    assert manifest["docs"] == []  # Material's page fetches this file: it stays small
+    extension = manifest["config"]["briefing"]
+    assert manifest["config"]["separator"] == korean.SEPARATOR
+    assert extension["glossary"] == [[[["확장억제"]], [["extended", "deterrence"]]]]
+    assert extension["files"] == {"shard": "terms/{key}.json", "pages": "pages.json", "page": "pages/{key}.json"}
+    assert extension["shards"][0] == "" and extension["shards"] == sorted(extension["shards"])
+    assert sorted(n for n in written if n.startswith("terms/")) == sorted(f"terms/{n}.json" for n in range(len(extension["shards"])))
+
+
+def test_pages_are_numbered_newest_first_a_briefing_before_its_articles_and_listing_pages_last(written):
+    locations = [json.loads(written[f"pages/{n}.json"])["location"] for n in range(4)]
+    assert locations == ["briefings/2025-11-03-summit/", "articles/2025-11-03-talks/", "briefings/2025-10-01-old/", "topics/alliance/"]
+    table = json.loads(written["pages.json"])
+    assert table["listing"] == [3]
+    assert table["lengths"][2] > 100 * table["lengths"][0] / 10  # the long page's length, for BM25
+
+
+def test_postings_count_each_word_for_itself_and_its_terms_by_field(written):
+    terms = shards_of(written)
+    assert terms["정상회담은"] == [[0, 0, 1], ["정상회담", "정상", "회담"]]  # a word of the site: its postings and Kiwi's terms
+    postings = terms["회담"][0]
+    by_page = {postings[i]: postings[i + 1 : i + 3] for i in range(0, len(postings), 3)}
+    assert by_page[0] == [1, 1]  # title 정상회담; text 정상회담은 (the title is not counted again as text)
+    assert by_page[2] == [1, 800]
+    assert terms["확장억제를"][1][0] == "확장억제" and "강화" in terms  # compound and stem
+
+
+def test_page_fragments_hold_the_title_and_plain_text_of_each_section(written):
+    page = json.loads(written["pages/0.json"])
+    assert page["title"] == "한미 정상회담 개최"
+    assert page["sections"] == [
+        ["briefings/2025-11-03-summit/", "한미 정상회담 개최", "양국은 확장억제를 강화하기로 했다."],
+        ["briefings/2025-11-03-summit/#key", "핵심", "정상회담은 <성과>를 냈다."],  # tags gone, entities read: the worker escapes
+    ]
+    long = json.loads(written["pages/2.json"])
+    assert len(long["sections"][0][2]) == fragments.EXCERPT_CHARS  # excerpts need the start of a text, not all of it
+
+
+def test_shards_keep_their_cuts_so_an_edit_rewrites_few(monkeypatch):
+    monkeypatch.setattr(fragments, "SHARD_BYTES", 40)
+    terms = {f"{word}": [[0, 0, 1]] for word in ["가", "나", "다", "라", "마", "바", "사", "아"]}
+    starts = fragments.shard(terms)
+    assert len(starts) > 2 and starts[0] == ""
+    grown = dict(sorted((terms | {"나나": [[0, 0, 1]]}).items()))
+    assert fragments.shard(grown, starts) == starts  # a new term joins its shard; later shards keep their terms
+    assert [list(part) for part in fragments.split_by(grown, starts)] == [
+        list(part) for part in fragments.split_by(grown, fragments.shard(grown, starts))
+    ]
+    huge = dict(sorted((terms | {f"나{n:03}": [[0, 0, 1]] for n in range(20)}).items()))
+    assert len(fragments.shard(huge, starts)) > len(starts)  # an overgrown shard is cut again
+    assert set(starts) <= set(fragments.shard(huge, starts))
 
 
 GLOSSARY = """\
@@ -157,10 +210,12 @@ def test_glossary_page_in_each_language_is_linked_from_the_nav(make_project, cap
 def test_a_rebuild_with_no_new_words_does_not_start_kiwi(make_project, monkeypatch):
     project = make_project(templates=True)
     assert main(["--project", str(project), "build", "-q"]) == 0
-    index = (project / "site/ko/search/search_index.json").read_bytes()
+    search_files = {path: path.stat() for path in (project / "build/search").rglob("*.json")}
     monkeypatch.setattr(korean, "_kiwi", lambda: pytest.fail("Kiwi started to read words it had read before"))
     assert main(["--project", str(project), "build", "-q"]) == 0
-    assert (project / "site/ko/search/search_index.json").read_bytes() == index
+    now = {path: path.stat() for path in (project / "build/search").rglob("*.json")}  # none written again
+    assert {p: (s.st_ino, s.st_mtime_ns) for p, s in now.items()} == {p: (s.st_ino, s.st_mtime_ns) for p, s in search_files.items()}
+    assert (project / "site/ko/search/terms/0.json").stat().st_ino == (project / "build/search/ko/terms/0.json").stat().st_ino
 
 
 def test_a_page_edited_with_known_words_is_analyzed_without_kiwi(make_project, monkeypatch):
@@ -170,7 +225,9 @@ def test_a_page_edited_with_known_words_is_analyzed_without_kiwi(make_project, m
     briefing.write_text(BRIEFING.replace("ko: 무슨 일이 있었나.", "ko: 무슨 일이."), encoding="utf-8")
     monkeypatch.setattr(korean, "_kiwi", lambda: pytest.fail("Kiwi started to read words it had read before"))
     assert main(["--project", str(project), "build", "-q"]) == 0
-    terms = json.loads((project / "site/ko/search/search_index.json").read_text(encoding="utf-8"))["config"]["briefing"]["terms"]
+    terms = {}
+    for shard in (project / "site/ko/search/terms").glob("*.json"):
+        terms |= json.loads(shard.read_text(encoding="utf-8"))
     assert "일이" in terms and "있었나" not in terms
 
 

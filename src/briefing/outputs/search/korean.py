@@ -4,7 +4,7 @@ The browser's search splits text into words with one regular expression and matc
 a query word only at the start of an indexed word, so 회담 misses 정상회담은 and
 강화하다 misses 강화했다. Kiwi, run here at build time, splits every word into
 morphemes; we keep the nouns (and each part of a compound), and the stems of verbs
-and adjectives, as extra terms for that word. The browser indexes a word under its
+and adjectives, as extra terms for that word. The index holds a word under its
 own text and these terms; its query side (templates/theme/.../briefing-query.js)
 reduces what a reader types to the same kind of terms. Words are read one by one, so
 the work follows the vocabulary, and what was read is kept between builds.

@@ -1,5 +1,6 @@
 /*
- * Korean-aware queries: what a reader types, reduced to the terms the index holds.
+ * Korean-aware queries: what a reader types, reduced to the terms the index holds,
+ * looked up in the index's shards and ranked (BM25).
  *
  * At build time Kiwi gave every Korean word of the site its terms (정상회담은 →
  * 정상회담, 정상, 회담; 강화했다 → 강화; 밝혔다 → 밝히). Kiwi cannot run here, so a
@@ -9,7 +10,10 @@
  * starts an indexed word is also kept as typed, so prefixes work while typing. The
  * glossary adds the other language's term for any glossary term in the query.
  *
- * A plain script: the search worker imports it, and the tests load it into a page.
+ * The index is in fragments (src/briefing/outputs/search/fragments.py): a `Shelf`
+ * fetches only the term shards a query's words and their stems fall in, and the page
+ * fragments of the results shown. A plain script: the search worker imports it, and
+ * the tests load it into a page.
  */
 const BriefingQuery = (() => {
   "use strict"
@@ -64,30 +68,113 @@ const BriefingQuery = (() => {
     return [...found]
   }
 
-  /*
-   * What the index knows: `indexed` is every term of the built index, `analysis` maps
-   * a word of the text to its terms, `glossary` lists entries as [the site language's
-   * terms, the other languages' terms], each term a list of words.
-   */
-  class Vocabulary {
-    constructor(indexed, analysis, glossary) {
-      this.analysis = analysis
-      this.glossary = glossary
-      this.sorted = [...indexed].sort()
-      this.terms = new Set(indexed.filter(word => !analysis.has(word)))
-      analysis.forEach(terms => terms.forEach(term => this.terms.add(term)))
-      glossary.flat(3).forEach(word => this.terms.add(word))
+  const K1 = 1.2, B = 0.75, TITLE = 3  /* BM25; a title word counts three times (as the page lengths do) */
+  const PREFIX = 0.6  /* a word that only starts with the query word counts for less than the word itself */
+  const LISTING = 0.5  /* pages that list others (topics, months, glossary) rank below what they list */
+  const SHOWN = 10, NEAR_SHARDS = 3, EXCERPT = 220
+
+  /* Fetched files of one language's search folder: the manifest's shards, the page table, page fragments. */
+  class Shelf {
+    constructor(base, info, fetcher) {
+      this.base = base
+      this.info = info
+      this.fetcher = fetcher || (url => fetch(url).then(response => {
+        if (!response.ok) throw new Error(`${url}: ${response.status}`)
+        return response.json()
+      }))
+      this.files = new Map()
+      this.entries = new Map()  /* term -> [postings] or [postings, Kiwi's terms] */
+      this.loaded = new Map()   /* shard number -> its terms, sorted */
     }
 
-    /* Whether some indexed term starts with `prefix` (binary search in the sorted list). */
-    starts(prefix) {
-      let low = 0, high = this.sorted.length
+    file(name) {
+      if (!this.files.has(name))
+        this.files.set(name, this.fetcher(new URL(`${name}?v=${this.info.version}`, this.base).href))
+      return this.files.get(name)
+    }
+
+    /* The shard a term is in, and those after it that may hold longer words starting with it. */
+    shardsOf(term) {
+      const starts = this.info.shards
+      let low = 0, high = starts.length
       while (low < high) {
         const middle = (low + high) >>> 1
-        if (this.sorted[middle] < prefix) low = middle + 1
+        if (starts[middle] <= term) low = middle + 1
         else high = middle
       }
-      return low < this.sorted.length && this.sorted[low].startsWith(prefix)
+      const found = [Math.max(0, low - 1)]
+      for (let next = low; next < starts.length && found.length < NEAR_SHARDS && starts[next].startsWith(term); next++)
+        found.push(next)
+      return found
+    }
+
+    async need(terms) {
+      const numbers = [...new Set(terms.filter(Boolean).flatMap(term => this.shardsOf(term)))].filter(n => !this.loaded.has(n))
+      await Promise.all(numbers.map(async n => {
+        const shard = await this.file(this.info.files.shard.replace("{key}", n))
+        Object.entries(shard).forEach(([term, entry]) => this.entries.set(term, entry))
+        this.loaded.set(n, Object.keys(shard))
+      }))
+    }
+
+    table() { return this.file(this.info.files.pages) }
+    page(number) { return this.file(this.info.files.page.replace("{key}", number)) }
+
+    /* Whether `word` is a term of the index: a word of the text that is not only a form of others, or one of Kiwi's terms. */
+    has(word) {
+      const entry = this.entries.get(word)
+      return Boolean(entry) && (entry.length < 2 || entry[1].includes(word))
+    }
+
+    analysis(word) {
+      const entry = this.entries.get(word)
+      return entry && entry[1]
+    }
+
+    /* Indexed words that start with `prefix` (within the shards loaded for it), the word itself first. */
+    startingWith(prefix) {
+      return this.shardsOf(prefix).flatMap(n => this.loaded.get(n) || []).filter(term => term.startsWith(prefix))
+    }
+
+    starts(prefix) {
+      return this.startingWith(prefix).length > 0
+    }
+  }
+
+  /*
+   * What the reader typed, with no mark that can make it fail: quotes are dropped, so
+   * "재판관 후보자"를 reads as 재판관 후보자를 (an apostrophe between Latin letters stays:
+   * alliance's), and any other mark but those inside words (U.S., 1.5%) is a space.
+   */
+  function wordsOf(query) {
+    return query.toLowerCase()
+      .replace(/["\u201c\u201d\u201e\u00ab\u00bb\u300c-\u300f\u3008-\u300b]|(?<![a-z])['\u2018\u2019]|['\u2018\u2019](?![a-z])/g, "")
+      .replace(/[^\p{L}\p{N}\p{M}'\u2019.%\s-]+/gu, " ")
+  }
+
+  /* Every part of a word, for splitting a compound written without its spaces. */
+  function parts(word) {
+    const found = []
+    for (let start = 0; start < word.length; start++)
+      for (let end = start + 1; end <= word.length; end++)
+        found.push(word.slice(start, end))
+    return found
+  }
+
+  /*
+   * What the index knows, from the shards fetched so far: `shelf` answers for terms and
+   * Kiwi's analysis, `glossary` lists entries as [the site language's terms, the other
+   * languages' terms], each term a list of words.
+   */
+  class Vocabulary {
+    constructor(shelf, glossary) {
+      this.shelf = shelf
+      this.glossary = glossary || []
+      this.words = new Set(this.glossary.flat(3))
+    }
+
+    has(word) {
+      return this.shelf.has(word) || this.words.has(word)
     }
 
     /*
@@ -96,7 +183,7 @@ const BriefingQuery = (() => {
      */
     stem(word) {
       return stems(word).slice(1)
-        .filter(form => (form.length > 1 || word === `${form}다`) && this.terms.has(form))
+        .filter(form => (form.length > 1 || word === `${form}다`) && this.has(form))
         .sort((a, b) => b.length - a.length)[0] || null
     }
 
@@ -107,49 +194,55 @@ const BriefingQuery = (() => {
         best[end] = null
         for (let start = 0; start < end; start++) {
           const part = word.slice(start, end), last = end === word.length
-          const usable = (this.terms.has(part) && (part.length > 1 || last)) || (last && this.starts(part))
+          const usable = (this.has(part) && (part.length > 1 || last)) || (last && this.shelf.starts(part))
           if (best[start] && usable && (!best[end] || best[start].length + 1 < best[end].length))
             best[end] = [...best[start], part]
         }
       }
-      const parts = best[word.length]
-      return parts && parts.length > 1 ? parts : null
+      const found = best[word.length]
+      return found && found.length > 1 ? found : null
     }
 
-    /* Groups of alternative terms for one word of the query: [{word, alternatives, key}]. */
-    reduce(word) {
-      const group = (alternatives, key) => ({ word, alternatives, key })
-      if (!HANGUL.test(word) || this.terms.has(word))
-        return [group([word], word)]
-      const known = this.analysis.get(word)
+    /* Groups of alternative terms for one word of the query ([{word, alternatives, key}]), or null when its parts are still to fetch. */
+    reduce(word, split) {
+      const group = (alternatives, key) => [{ word, alternatives, key }]
+      if (!HANGUL.test(word) || this.has(word))
+        return group([word], word)
+      const known = this.shelf.analysis(word)
       if (known)  /* Kiwi's analysis of a word of the site: the whole noun or the stem first */
-        return [group([word, known[0]], known[0])]
-      const stem = this.stem(word), typing = this.starts(word)
+        return group([word, known[0]], known[0])
+      const stem = this.stem(word), typing = this.shelf.starts(word)
       if (stem)
-        return [group(typing ? [word, stem] : [stem], stem)]
-      if (!typing)
+        return group(typing ? [word, stem] : [stem], stem)
+      if (!typing) {
+        if (!split)
+          return null
         for (const form of stems(word)) {
-          const parts = this.split(form)
-          if (parts)
-            return parts.map(part => ({ word: part, alternatives: [part], key: part }))
+          const found = this.split(form)
+          if (found)
+            return found.map(part => ({ word: part, alternatives: [part], key: part }))
         }
-      return [group([word], word)]
+      }
+      return group([word], word)
     }
 
     /*
-     * The query as groups of alternative terms: one per word the reader typed (lunr
-     * syntax such as +word or "a phrase" is left to Material), and one per glossary
-     * term found, with the site language's terms for it, covering the groups of the
-     * words it stands for.
+     * The query as groups of alternative terms: one per word the reader typed (quotes and
+     * other marks are only separators), and one per glossary term found, with the site
+     * language's terms for it, covering the groups of the words it stands for.
      */
-    analyze(query, separator) {
+    async analyze(query, separator) {
+      const words = wordsOf(query).split(separator)
+        .map(word => word.replace(/^[.']+|[.']+$/g, "")).filter(Boolean)
+      await this.shelf.need(words.flatMap(word => stems(word)))
       const groups = []
-      for (const token of query.toLowerCase().split(/\s+/).filter(Boolean)) {
-        if (/^[+-]|["*~^:]/.test(token))
-          groups.push({ word: token, alternatives: [], key: token, syntax: true })
-        else
-          for (const word of token.split(separator).filter(Boolean))
-            groups.push(...this.reduce(word))
+      for (const word of words) {
+        let found = this.reduce(word, false)
+        if (!found) {
+          await this.shelf.need([...new Set(stems(word).flatMap(parts))])
+          found = this.reduce(word, true)
+        }
+        groups.push(...found)
       }
       return [...groups, ...this.counterparts(groups)]
     }
@@ -169,53 +262,131 @@ const BriefingQuery = (() => {
     }
   }
 
-  /* The query string for Material: every alternative once; Material matches each as a prefix. */
+  /* The query's terms, as the tests read them: every alternative once. */
   function queryString(groups) {
     const seen = new Set()
-    return groups.map(group => group.syntax ? group.word : group.alternatives.filter(term => !seen.has(term) && seen.add(term)).join(" "))
-      .filter(Boolean).join(" ")
-  }
-
-  /* The terms Material reports for a group: its alternatives, or the bare word of lunr syntax. */
-  function termsOf(group) {
-    return group.syntax ? [group.word.replace(/^[+-]|^\w+:|[*~^].*$/g, "").replace(/"/g, "")] : group.alternatives
+    return groups.map(group => group.alternatives.filter(term => !seen.has(term) && seen.add(term)).join(" ")).filter(Boolean).join(" ")
   }
 
   /*
-   * Material's result with pages that match more of the reader's words first (a glossary
-   * term counts for the words it stands for), and each result's terms as the reader
-   * sees them: the terms found, and the typed words that are missing.
+   * Each group's score per page: the best of its alternatives (BM25 of the term, length
+   * normalised) and of the words starting with them (for less), with the alternative that matched.
    */
-  function rank(result, groups) {
+  async function score(shelf, groups) {
+    await shelf.need(groups.flatMap(group => group.alternatives))
+    const table = await shelf.table()
+    const count = table.lengths.length, average = table.lengths.reduce((a, b) => a + b, 0) / Math.max(count, 1)
+    return groups.map(group => {
+      const best = new Map()  /* page -> [score, alternative] */
+      for (const alternative of group.alternatives)
+        for (const term of shelf.startingWith(alternative)) {
+          const postings = shelf.entries.get(term)[0], df = postings.length / 3
+          const idf = Math.log(1 + (count - df + 0.5) / (df + 0.5)) * (term === alternative ? 1 : PREFIX)
+          for (let i = 0; i < postings.length; i += 3) {
+            const page = postings[i], tf = TITLE * postings[i + 1] + postings[i + 2]
+            const value = idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * table.lengths[page] / average))
+            if (!best.has(page) || best.get(page)[0] < value)
+              best.set(page, [value, alternative])
+          }
+        }
+      return best
+    })
+  }
+
+  /*
+   * Pages in rank order: those matching more of the reader's words first (a glossary
+   * term counts for the words it stands for), then by score, then newest first (pages
+   * are numbered so). Each with the terms found and the typed words missing.
+   */
+  function rank(groups, scores, listing) {
     const typed = groups.filter(group => !group.covers)
-    const hits = (group, doc) => [group, ...groups.filter(other => other.covers && other.covers.includes(group))]
-      .flatMap(each => termsOf(each).filter(term => doc.terms[term] === true))
-    const retag = doc => {
+    const pages = new Set(scores.flatMap(best => [...best.keys()]))
+    const down = new Set(listing)
+    const ranked = [...pages].map(page => {
       const terms = {}
+      let words = 0, total = 0
+      groups.forEach((group, i) => { if (scores[i].has(page)) total += scores[i].get(page)[0] })
       for (const group of typed) {
-        const found = hits(group, doc)
-        found.forEach(term => { terms[term] = true })
-        if (!found.length && termsOf(group).some(term => doc.terms[term] === false))
-          terms[group.word] = false
+        const via = [group, ...groups.filter(other => other.covers && other.covers.includes(group))]
+        const found = via.filter(each => scores[groups.indexOf(each)].has(page))
+        found.forEach(each => { terms[scores[groups.indexOf(each)].get(page)[1]] = true })
+        if (found.length) words++
+        else terms[group.word] = false
       }
-      return { ...doc, terms }
+      return { page, words, score: total * (down.has(page) ? LISTING : 1), terms }
+    })
+    ranked.sort((a, b) => b.words - a.words || b.score - a.score || a.page - b.page)
+    return ranked
+  }
+
+  const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }
+  const escape = text => text.replace(/[&<>"']/g, ch => ESCAPES[ch])
+
+  /* Whether a word of the text stands for one of the terms found (정상회담 for 회담, 밝혔다 for 밝히). */
+  function matches(word, terms) {
+    const lower = word.toLowerCase()
+    return terms.some(term => lower.startsWith(term) ||
+      (HANGUL.test(term) && (term.length > 1 && lower.includes(term) || (lower[0] === term[0] && stems(lower).includes(term)))))
+  }
+
+  /* The text escaped, each word that matches marked once: {html, marks, first (offset of the first mark)}. */
+  function highlight(text, terms, separator) {
+    const splitter = new RegExp(`(${separator.source})`)
+    let html = "", marks = 0, first = -1, at = 0
+    text.split(splitter).forEach((piece, i) => {
+      if (i % 2 === 0 && piece && terms.length && matches(piece, terms)) {
+        html += `<mark>${escape(piece)}</mark>`
+        marks++
+        if (first < 0) first = at
+      } else
+        html += escape(piece)
+      at += piece.length
+    })
+    return { html, marks, first }
+  }
+
+  /* A result as Material shows it: the original title and an excerpt around the words found. */
+  function result(fragment, entry, separator) {
+    const terms = Object.keys(entry.terms).filter(term => entry.terms[term])
+    const sections = fragment.sections.map(([, , text]) => ({ text, found: highlight(text, terms, separator) }))
+    const best = sections.reduce((a, b) => (b.found.marks > a.found.marks ? b : a), sections[0] || { text: "", found: { first: -1 } })
+    let start = Math.max(0, best.found.first - EXCERPT / 4)
+    if (start > 0)
+      start = best.text.lastIndexOf(" ", start) + 1
+    const cut = best.text.slice(start, start + EXCERPT)
+    const excerpt = (start > 0 ? "…" : "") + highlight(cut, terms, separator).html + (start + EXCERPT < best.text.length ? "…" : "")
+    return {
+      location: fragment.location,
+      title: highlight(fragment.title || fragment.location, terms, separator).html,
+      text: excerpt ? `<p>${excerpt}</p>` : "",
+      score: entry.words * 1000 + entry.score,
+      terms: entry.terms
     }
-    const pages = result.items.map((docs, order) => ({
-      docs: docs.map(retag),
-      words: typed.filter(group => docs.some(doc => hits(group, doc).length)).length,
-      order
-    }))
-    pages.sort((a, b) => b.words - a.words || a.order - b.order)
-    return { ...result, items: pages.map(page => page.docs) }
   }
 
-  /* The analysis shipped in the index's config: word → its terms (`start,end` for a part of the word). */
-  function analysis(data) {
-    const term = (word, code) => code.includes(",") ? word.slice(...code.split(",").map(Number)) : code
-    return new Map(Object.entries(data.terms || {}).map(([word, codes]) => [word, codes.split(" ").map(code => term(word, code))]))
+  /* One language's search: a query in, Material's result out ({items: [[page]]}), fetching only what it needs. */
+  function search(config, base, fetcher) {
+    const info = config.briefing
+    const shelf = new Shelf(base, info, fetcher)
+    const vocabulary = new Vocabulary(shelf, info.glossary)
+    const separator = new RegExp(config.separator)
+    return {
+      shelf,
+      vocabulary,
+      async query(text) {
+        if (text.trim())  /* the page table: needed by every query, fetched beside its first shards, not after them */
+          shelf.table().catch(() => null)
+        const groups = await vocabulary.analyze(text, separator)
+        if (!groups.length)
+          return { items: [] }
+        const [scores, table] = await Promise.all([score(shelf, groups), shelf.table()])
+        const ranked = rank(groups, scores, table.listing)
+        const shown = ranked.slice(0, SHOWN)
+        const fragments = await Promise.all(shown.map(entry => shelf.page(entry.page)))
+        return { items: shown.map((entry, i) => [result(fragments[i], entry, separator)]), total: ranked.length }
+      }
+    }
   }
 
-  const vocabulary = (indexed, terms, glossary) => new Vocabulary(indexed, terms, glossary || [])
-
-  return { analysis, vocabulary, stems, queryString, rank }
+  return { search, stems, queryString, highlight, Shelf, Vocabulary }
 })()
