@@ -68,8 +68,9 @@ def inflated(pdf: Path, work: Path) -> bytes:
 
 
 def squashed(value: str) -> str:
-    """Text without spaces and hyphens (WeasyPrint hyphenates with U+2010): running text across hyphenated lines."""
-    return re.sub(r"[\s\-\u00ad\u2010]", "", value)
+    """Text without spaces and hyphens (WeasyPrint hyphenates with U+2010): running text across hyphenated lines;
+    typographic quotes (headlines get them) read as the straight ones they stand for."""
+    return re.sub(r"[\s\-\u00ad\u2010]", "", value).translate(str.maketrans("‘’“”", "''\"\""))
 
 
 # What a PDF can do besides show text: run script, start programs, carry or fetch files, submit data.
