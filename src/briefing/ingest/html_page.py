@@ -40,7 +40,7 @@ ARTICLE_TYPES = {
 URL_LIKE = re.compile(r"^(?:https?://|www\.|@)|\S+@\S+|\.(?:com|net|org|kr)\b", re.I)
 JS_STRING = re.compile(r'"((?:[^"\\]|\\.){200,})"')
 EXTRACT = dict(
-    output_format="html", include_comments=False, include_tables=False, include_images=False, include_links=True, favor_precision=True
+    output_format="html", include_comments=False, include_tables=True, include_images=False, include_links=True, favor_precision=True
 )
 
 
