@@ -38,6 +38,7 @@ ARTICLE_TYPES = {
     "Report",
 }
 URL_LIKE = re.compile(r"^(?:https?://|www\.|@)|\S+@\S+|\.(?:com|net|org|kr)\b", re.I)
+SHORT_PAGE_WORDS, SHORT_RATIO = 150, 3  # a body under a third of a page of 150+ words is "far shorter"
 JS_STRING = re.compile(r'"((?:[^"\\]|\\.){200,})"')
 EXTRACT = dict(
     output_format="html", include_comments=False, include_tables=True, include_images=False, include_links=True, favor_precision=True
@@ -78,8 +79,13 @@ def parse_page(data: bytes, *, url: str | None, timezone: str, chrome: Rules | N
     except lxml.etree.ParserError:
         raise Unusable("no HTML document in the page (only comments or nothing at all)") from None
     meta.ld = _json_ld(meta.tree)
+    # Metadata, and the page's main text as a recall-first extraction sees it (what the body is measured against).
     extracted = trafilatura.bare_extraction(
-        document, url=url, with_metadata=True, only_with_metadata=False, **{**EXTRACT, "output_format": "python"}
+        document,
+        url=url,
+        with_metadata=True,
+        only_with_metadata=False,
+        **{**EXTRACT, "output_format": "python", "favor_precision": False, "favor_recall": True},
     )
     found = extracted.as_dict() if extracted is not None else {}
     page_url = meta.meta("og:url") or _canonical(meta.tree) or meta.ld_text("url") or url
@@ -88,10 +94,10 @@ def parse_page(data: bytes, *, url: str | None, timezone: str, chrome: Rules | N
         for name in (meta.meta("og:site_name", "application-name"), meta.ld_text("publisher"), found.get("sitename"))
         if name and name != found.get("hostname") and "." not in name
     ]  # trafilatura falls back to the host name
-    body_blocks = _body_blocks(document, page_url, chrome)
+    body_blocks = _without_notices(_body_blocks(document, page_url, chrome), chrome)
     title, strong = _title(meta, sites, found)
     body_blocks, lead_title = _drop_decks(body_blocks, title)
-    draft_notes = []
+    draft_notes = [notes.paywalled() if _paywalled(meta) else None, _shortness(found.get("text") or "", body_blocks)]
     if not strong and lead_title:
         title = lead_title
         draft_notes.append("The page has no headline metadata, so the title is the article's first line.")
@@ -151,6 +157,30 @@ def _title(meta: _Meta, sites: list[str], found: dict) -> tuple[str | None, bool
 def _body_blocks(document: str, base: str | None, chrome: Rules) -> list[str]:
     extracted = trafilatura.extract(document, url=base, **EXTRACT) or _from_scripts(document)
     return chrome.strip(blocks(html_to_markdown(extracted or "", base)))
+
+
+def _without_notices(body: list[str], chrome: Rules) -> list[str]:
+    """The body without paywall, reprint, cookie or script notices; a page of nothing else is no article."""
+    kept = [block for block in body if not chrome.match("notice", block_text(block))]
+    if body and not kept:
+        raise Unusable(f"the page's text is a notice, not an article: {block_text(body[0])[:100]!r}")
+    return kept
+
+
+def _paywalled(meta: _Meta) -> bool:
+    """Whether the page declares its article for subscribers only (schema.org isAccessibleForFree, as Google asks of paywalls)."""
+    parts = meta.ld.get("hasPart")
+    declared = [
+        meta.ld.get("isAccessibleForFree"),
+        *(p.get("isAccessibleForFree") for p in (parts if isinstance(parts, list) else [parts]) if isinstance(p, dict)),
+    ]
+    return any(str(value).lower() == "false" for value in [*declared, *meta.meta_all("isAccessibleForFree")] if value is not None)
+
+
+def _shortness(page_text: str, body: list[str]) -> str | None:
+    """An editor note when the body kept is a fraction of the page's main text."""
+    kept, page = sum(len(block_text(block).split()) for block in body), len(page_text.split())
+    return notes.far_shorter(kept, page) if page >= SHORT_PAGE_WORDS and kept * SHORT_RATIO < page else None
 
 
 def _from_scripts(document: str) -> str | None:
