@@ -51,7 +51,7 @@ class Rules:
         """(date-time, whether the zone was assumed): a zone-less time is read in `timezone`."""
         if not text:
             return None, False
-        cleaned = " ".join(text.replace("|", " ").split()).rstrip(".,")
+        cleaned = " ".join(text.replace("|", " ").replace("오전", "AM").replace("오후", "PM").split()).rstrip(".,")
         for form in self.when_formats:
             try:
                 value = datetime.strptime(cleaned, form)
