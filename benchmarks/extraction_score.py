@@ -5,7 +5,8 @@ read the same pages in one run, and both are scored as the benchmark's `evaluate
 does: `\\w+` tokens, 4-gram shingles counted with multiplicity, each page's counts
 normalised to sum to one, precision averaged over pages with any prediction, recall over
 all pages, F1 from the two means. The ten worst pages of the project are listed, and the
-pages per second of ingest's extraction after a one-time start.
+pages per second of ingest's extraction after a one-time start; then `briefing ingest page`
+itself on one page and on all of them in one process, for the cost per page after the start.
 """
 
 from __future__ import annotations
@@ -14,8 +15,11 @@ import argparse
 import gzip
 import json
 import re
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -26,6 +30,7 @@ from briefing.ingest.draft import Unusable
 from briefing.ingest.html_page import parse_page
 from briefing.ingest.sanitize import block_text
 
+REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "real" / "extraction-benchmark"
 TOKEN = re.compile(r"\w+")
 
@@ -85,6 +90,30 @@ def main() -> None:
     page_f1 = {name: {key: _f1(score) for key, score in scores.items()} for name, scores in results.items()}
     for key in sorted(pages, key=lambda k: page_f1["ingest"][k])[: args.worst]:
         print(f"  {page_f1['ingest'][key]:.3f}  {page_f1['trafilatura'][key]:.3f}  {key[:16]}  {truth[key].get('url', '')[:80]}")
+    batch_timing(pages)
+
+
+def batch_timing(pages: dict[str, bytes]) -> None:
+    """`briefing ingest page` on one page, then on all pages in one process: the difference is the cost of the pages after the first."""
+    with tempfile.TemporaryDirectory() as folder:
+        saved = Path(folder) / "pages"
+        saved.mkdir()
+        for key, data in pages.items():
+            (saved / f"{key[:16]}.html").write_bytes(data)
+        files = sorted(map(str, saved.iterdir()))
+        seconds = [_ingest_seconds(Path(folder) / name, batch) for name, batch in (("one", files[:1]), ("all", files))]
+    per_page = (seconds[1] - seconds[0]) / (len(files) - 1)
+    print(f"\nbriefing ingest page: 1 page {seconds[0]:.2f} s, {len(files)} pages {seconds[1]:.2f} s in one process;")
+    print(f"after the start {per_page:.3f} s a page ({1 / per_page:.1f} pages/s)")
+
+
+def _ingest_seconds(project: Path, files: list[str]) -> float:
+    project.mkdir()
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    started = time.perf_counter()
+    command = [sys.executable, "-m", "briefing.cli", "--project", str(project), "ingest", "page", *files]
+    subprocess.run(command, capture_output=True, check=False, timeout=1800)
+    return time.perf_counter() - started
 
 
 def _f1(score: tuple[float, float, float]) -> float:
