@@ -1,4 +1,4 @@
-"""Never silent: a paywalled teaser is written with a note `check` keeps warning about; a notice is refused."""
+"""Never silent: a paywalled teaser is written with a note `check` keeps warning about; a notice is refused; boxes are cut."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ import lxml.html
 import pytest
 
 from briefing.ingest.chrome import rules
+from briefing.ingest.html_page import parse_page
 
-from support.ingest_fixtures import PAYWALLED_PAGE, REAL_PAGES, articles, front_matter
+from support.ingest_fixtures import BENCHMARK_PAGES, PAYWALLED_PAGE, REAL_PAGES, articles, front_matter
 from support.project import REPO
 
 
@@ -66,3 +67,16 @@ def test_page_whose_text_is_only_a_notice_is_refused_naming_the_file(project, tm
     assert result.returncode != 0
     assert f"failed     {page.name}: the page's text is a notice, not an article: 'This website uses cookies" in result.stderr
     assert "Traceback" not in result.stderr and not articles(project)
+
+
+@pytest.mark.parametrize(
+    "key, boxes, kept",
+    [
+        ("3f65af7b6b98b1c9", ["Have a tip?", "Subscribe to NJ.com"], "Consider this 2014 entry"),  # nj.com: tip and newsletter boxes
+        ("4a44ab3e4c41d56c", ["Also on rt.com", "Like this story?"], "Bolivia"),  # rt.com: a promo and a share box
+    ],
+)
+def test_tip_newsletter_share_and_promo_boxes_of_benchmark_pages_are_cut(key, boxes, kept):
+    (path,) = BENCHMARK_PAGES.glob(f"{key}*.html.gz")
+    body = parse_page(gzip.decompress(path.read_bytes()), url=None, timezone="UTC").body
+    assert kept in body and not [box for box in boxes if box in body]
