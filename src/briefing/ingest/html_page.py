@@ -39,6 +39,7 @@ ARTICLE_TYPES = {
 }
 URL_LIKE = re.compile(r"^(?:https?://|www\.|@)|\S+@\S+|\.(?:com|net|org|kr)\b", re.I)
 SHORT_PAGE_WORDS, SHORT_RATIO = 150, 3  # a body under a third of a page of 150+ words is "far shorter"
+SHORT_BODY_WORDS = 300
 PLACEHOLDER_YEARS = (1, 1970)
 # Short elements with digits in them, outside scripts: where a visible dateline can be.
 _SHORT_WITH_DIGITS = "[string-length(normalize-space()) <= 90][translate(normalize-space(), '0123456789', '') != normalize-space()]"
@@ -87,14 +88,7 @@ def parse_page(data: bytes, *, url: str | None, timezone: str, chrome: Rules | N
     except lxml.etree.ParserError:
         raise Unusable("no HTML document in the page (only comments or nothing at all)") from None
     meta.ld = _json_ld(meta.tree)
-    # Metadata, and the page's main text as a recall-first extraction sees it (what the body is measured against).
-    extracted = trafilatura.bare_extraction(
-        document,
-        url=url,
-        with_metadata=True,
-        only_with_metadata=False,
-        **{**EXTRACT, "output_format": "python", "favor_precision": False, "favor_recall": True},
-    )
+    extracted = trafilatura.extract_with_metadata(document, url=url, **EXTRACT)  # one pass: the body as HTML, and metadata
     found = extracted.as_dict() if extracted is not None else {}
     page_url = meta.meta("og:url") or _canonical(meta.tree) or meta.ld_text("url") or url
     sites = [
@@ -104,10 +98,11 @@ def parse_page(data: bytes, *, url: str | None, timezone: str, chrome: Rules | N
     ]  # trafilatura falls back to the host name
     outlet = _hosted_outlet(meta, sites)
     sites = [outlet, *sites] if outlet else sites
-    body_blocks = _without_notices(_body_blocks(document, page_url, chrome), chrome)
+    body_html = found.get("text") or _from_scripts(document)
+    body_blocks = _without_notices(chrome.strip(blocks(html_to_markdown(body_html or "", page_url))), chrome)
     title, strong = _title(meta, sites, found)
     body_blocks, lead_title = _drop_decks(body_blocks, title)
-    draft_notes = [notes.paywalled() if _paywalled(meta) else None, _shortness(found.get("text") or "", body_blocks)]
+    draft_notes = [notes.paywalled() if _paywalled(meta) else None, _shortness(document, body_blocks)]
     if not strong and lead_title:
         title = lead_title
         draft_notes.append("The page has no headline metadata, so the title is the article's first line.")
@@ -164,11 +159,6 @@ def _title(meta: _Meta, sites: list[str], found: dict) -> tuple[str | None, bool
     return (strip_site_suffix(weak, sites) if weak else None), False
 
 
-def _body_blocks(document: str, base: str | None, chrome: Rules) -> list[str]:
-    extracted = trafilatura.extract(document, url=base, **EXTRACT) or _from_scripts(document)
-    return chrome.strip(blocks(html_to_markdown(extracted or "", base)))
-
-
 def _without_notices(body: list[str], chrome: Rules) -> list[str]:
     """The body without paywall, reprint, cookie or script notices; a page of nothing else is no article."""
     kept = [block for block in body if not chrome.match("notice", block_text(block))]
@@ -187,9 +177,15 @@ def _paywalled(meta: _Meta) -> bool:
     return any(str(value).lower() == "false" for value in [*declared, *meta.meta_all("isAccessibleForFree")] if value is not None)
 
 
-def _shortness(page_text: str, body: list[str]) -> str | None:
-    """An editor note when the body kept is a fraction of the page's main text."""
-    kept, page = sum(len(block_text(block).split()) for block in body), len(page_text.split())
+def _shortness(document: str, body: list[str]) -> str | None:
+    """An editor note when the body kept is a fraction of the page's main text as a recall-first extraction sees it.
+
+    Only a short body is measured: the second extraction costs as much as the first, and a long body is rarely a fraction.
+    """
+    kept = sum(len(block_text(block).split()) for block in body)
+    if kept >= SHORT_BODY_WORDS:
+        return None
+    page = len((trafilatura.extract(document, favor_recall=True, include_comments=False, include_tables=True) or "").split())
     return notes.far_shorter(kept, page) if page >= SHORT_PAGE_WORDS and kept * SHORT_RATIO < page else None
 
 
