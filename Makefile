@@ -11,7 +11,7 @@ SITE_DEBS := fonts-noto-cjk fonts-sil-charis fontconfig libpango-1.0-0 libpangof
 # Java runs the Nu HTML checker; Node's npm installs it and axe-core (package.json).
 TEST_DEBS := $(SITE_DEBS) chromium poppler-utils qpdf openjdk-17-jre-headless nodejs
 
-.PHONY: site test bench serve check i18n clean
+.PHONY: site test bench bench-ingest serve check i18n clean
 
 site: $(VENV)/.installed debian-site
 	$(BIN)/briefing build
@@ -26,6 +26,10 @@ test: $(VENV)/.installed-test debian-test node_modules/.installed
 # Build times, scaling and memory on synthetic publications (N=250 and N=1000 briefings); see README.
 bench: $(VENV)/.installed debian-site
 	$(BIN)/python benchmarks/run.py
+
+# Article bodies of the extraction benchmark's development half (../shared/real/): ingest next to bare trafilatura.
+bench-ingest: $(VENV)/.installed
+	$(BIN)/python benchmarks/extraction_score.py
 
 serve: $(VENV)/.installed
 	$(BIN)/briefing serve

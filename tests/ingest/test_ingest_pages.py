@@ -58,6 +58,15 @@ def test_seed_imports_to_the_curated_demo_article(demo_config_project, seed, cur
     assert got_body == want_body
 
 
+@pytest.mark.parametrize("seed, curated", [(seed, curated) for seed, curated, _, _ in SEED_CASES])
+def test_seed_already_in_the_demo_is_reported_as_skipped_naming_its_file(tmp_path, seed, curated):
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    result = ingest(tmp_path, "page", str(SEEDS / seed))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("skipped    ") and f": already in content/ as {curated} (never overwritten)\n" in result.stdout
+
+
 def test_seed_with_byline_gives_author_time_outlet_and_section():
     draft = parse_pasted((SEEDS / "000_51a7dab4af829f9d.txt").read_text(encoding="utf-8"), "Asia/Seoul")
     assert (draft.source_name, draft.section, draft.author) == ("자유NKorea", "정치", "류근웅")

@@ -145,3 +145,11 @@ def test_a_draft_the_loader_would_reject_is_not_written(store_of):
     outcome = store_of().add(replace(draft(), language="not-a-language"))
     assert outcome.status == "failed" and "language" in outcome.reason
     assert len(articles(store_of.project)) == 1
+
+
+def test_text_already_in_content_under_another_name_is_skipped_naming_the_file(store_of):
+    store = store_of()
+    first = store.add(draft())
+    again = store.add(draft(url="https://a.example/other-address", slug="another-name"))
+    assert (again.status, again.path) == ("skipped", first.path)
+    assert again.reason == f"already in content/ as {first.path} (never overwritten)"

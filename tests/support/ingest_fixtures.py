@@ -12,6 +12,9 @@ SHARED = REPO.parent / "shared"
 REAL_FEEDS = SHARED / "real" / "feeds"
 REAL_PAGES = SHARED / "real" / "pages"
 SEEDS = SHARED / "seeds"
+BENCHMARK_PAGES = SHARED / "real" / "extraction-benchmark" / "html"
+# The development half's Wall Street Journal page: a teaser, declared `isAccessibleForFree: false` in its JSON-LD.
+PAYWALLED_PAGE = BENCHMARK_PAGES / "042bb7b5fedab6eac7db576522b89b93904c237d344bcbe14a6a5ab7f7335856.html.gz"
 
 RSS2 = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>

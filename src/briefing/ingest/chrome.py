@@ -14,7 +14,7 @@ import yaml
 from .sanitize import block_text
 
 RULES_FILE = Path(__file__).with_name("chrome.yml")
-KINDS = ("masthead", "section", "byline", "dateline", "end", "drop")
+KINDS = ("masthead", "section", "byline", "dateline", "end", "drop", "notice")
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class Rules:
         """(date-time, whether the zone was assumed): a zone-less time is read in `timezone`."""
         if not text:
             return None, False
-        cleaned = " ".join(text.replace("|", " ").split()).rstrip(".,")
+        cleaned = " ".join(text.replace("|", " ").replace("오전", "AM").replace("오후", "PM").split()).rstrip(".,")
         for form in self.when_formats:
             try:
                 value = datetime.strptime(cleaned, form)

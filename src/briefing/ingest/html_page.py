@@ -38,9 +38,19 @@ ARTICLE_TYPES = {
     "Report",
 }
 URL_LIKE = re.compile(r"^(?:https?://|www\.|@)|\S+@\S+|\.(?:com|net|org|kr)\b", re.I)
+SHORT_PAGE_WORDS, SHORT_RATIO = 150, 3  # a body under a third of a page of 150+ words is "far shorter"
+SHORT_BODY_WORDS = 300
+PLACEHOLDER_YEARS = (1, 1970)
+# Short elements with digits in them, outside scripts: where a visible dateline can be.
+_SHORT_WITH_DIGITS = "[string-length(normalize-space()) <= 90][translate(normalize-space(), '0123456789', '') != normalize-space()]"
+# Short elements and loose text with digits in them, outside scripts, in document order: where a visible dateline can be.
+DATELINE_CANDIDATES = (
+    f"//body//*[not(self::script or self::style)]{_SHORT_WITH_DIGITS}"
+    f" | //body//text()[not(ancestor::script or ancestor::style)]{_SHORT_WITH_DIGITS}"
+)
 JS_STRING = re.compile(r'"((?:[^"\\]|\\.){200,})"')
 EXTRACT = dict(
-    output_format="html", include_comments=False, include_tables=False, include_images=False, include_links=True, favor_precision=True
+    output_format="html", include_comments=False, include_tables=True, include_images=False, include_links=True, favor_precision=True
 )
 
 
@@ -78,9 +88,7 @@ def parse_page(data: bytes, *, url: str | None, timezone: str, chrome: Rules | N
     except lxml.etree.ParserError:
         raise Unusable("no HTML document in the page (only comments or nothing at all)") from None
     meta.ld = _json_ld(meta.tree)
-    extracted = trafilatura.bare_extraction(
-        document, url=url, with_metadata=True, only_with_metadata=False, **{**EXTRACT, "output_format": "python"}
-    )
+    extracted = trafilatura.extract_with_metadata(document, url=url, **EXTRACT)  # one pass: the body as HTML, and metadata
     found = extracted.as_dict() if extracted is not None else {}
     page_url = meta.meta("og:url") or _canonical(meta.tree) or meta.ld_text("url") or url
     sites = [
@@ -88,15 +96,18 @@ def parse_page(data: bytes, *, url: str | None, timezone: str, chrome: Rules | N
         for name in (meta.meta("og:site_name", "application-name"), meta.ld_text("publisher"), found.get("sitename"))
         if name and name != found.get("hostname") and "." not in name
     ]  # trafilatura falls back to the host name
-    body_blocks = _body_blocks(document, page_url, chrome)
+    outlet = _hosted_outlet(meta, sites)
+    sites = [outlet, *sites] if outlet else sites
+    body_html = found.get("text") or _from_scripts(document)
+    body_blocks = _without_notices(chrome.strip(blocks(html_to_markdown(body_html or "", page_url))), chrome)
     title, strong = _title(meta, sites, found)
     body_blocks, lead_title = _drop_decks(body_blocks, title)
-    draft_notes = []
+    draft_notes = [notes.paywalled() if _paywalled(meta) else None, _shortness(document, body_blocks)]
     if not strong and lead_title:
         title = lead_title
         draft_notes.append("The page has no headline metadata, so the title is the article's first line.")
     author, body_blocks = _author(meta, found, sites, body_blocks, chrome)
-    published, date_note = _published(meta, found, timezone)
+    published, date_note = _published(meta, found, timezone, chrome)
     missing = [name for name, value in (("author", author), ("date", published)) if not value]
     draft_notes += [date_note, notes.missing("The saved page", missing, url_missing=not page_url)]
     return Draft(
@@ -148,9 +159,34 @@ def _title(meta: _Meta, sites: list[str], found: dict) -> tuple[str | None, bool
     return (strip_site_suffix(weak, sites) if weak else None), False
 
 
-def _body_blocks(document: str, base: str | None, chrome: Rules) -> list[str]:
-    extracted = trafilatura.extract(document, url=base, **EXTRACT) or _from_scripts(document)
-    return chrome.strip(blocks(html_to_markdown(extracted or "", base)))
+def _without_notices(body: list[str], chrome: Rules) -> list[str]:
+    """The body without paywall, reprint, cookie or script notices; a page of nothing else is no article."""
+    kept = [block for block in body if not chrome.match("notice", block_text(block))]
+    if body and not kept:
+        raise Unusable(f"the page's text is a notice, not an article: {block_text(body[0])[:100]!r}")
+    return kept
+
+
+def _paywalled(meta: _Meta) -> bool:
+    """Whether the page declares its article for subscribers only (schema.org isAccessibleForFree, as Google asks of paywalls)."""
+    parts = meta.ld.get("hasPart")
+    declared = [
+        meta.ld.get("isAccessibleForFree"),
+        *(p.get("isAccessibleForFree") for p in (parts if isinstance(parts, list) else [parts]) if isinstance(p, dict)),
+    ]
+    return any(str(value).lower() == "false" for value in [*declared, *meta.meta_all("isAccessibleForFree")] if value is not None)
+
+
+def _shortness(document: str, body: list[str]) -> str | None:
+    """An editor note when the body kept is a fraction of the page's main text as a recall-first extraction sees it.
+
+    Only a short body is measured: the second extraction costs as much as the first, and a long body is rarely a fraction.
+    """
+    kept = sum(len(block_text(block).split()) for block in body)
+    if kept >= SHORT_BODY_WORDS:
+        return None
+    page = len((trafilatura.extract(document, favor_recall=True, include_comments=False, include_tables=True) or "").split())
+    return notes.far_shorter(kept, page) if page >= SHORT_PAGE_WORDS and kept * SHORT_RATIO < page else None
 
 
 def _from_scripts(document: str) -> str | None:
@@ -195,9 +231,20 @@ def _author(meta: _Meta, found: dict, sites: list[str], body: list[str], chrome:
     site_words = {re.sub(r"\W+", "", name) for name in sites}
     for candidate in candidates:
         name = _person(candidate, chrome)
-        if name and re.sub(r"\W+", "", name) not in site_words:
+        if name and not any(re.sub(r"\W+", "", name) in words for words in site_words):  # nor a part of it ('네이버' of '네이버 뉴스')
             return name, body
     return None, body
+
+
+def _hosted_outlet(meta: _Meta, sites: list[str]) -> str | None:
+    """On a portal hosting another outlet's story, the author meta names the outlet and the portal ('뉴스타파 | 네이버')."""
+    site_words = [re.sub(r"\W+", "", name) for name in sites]
+    for value in meta.meta_all("og:article:author", "article:author", "author"):
+        parts = [part for part in re.split(r"\s*[|｜]\s*", value) if part]
+        portal = [part for part in parts if any(re.sub(r"\W+", "", part) in words for words in site_words)]
+        if len(parts) == 2 and len(portal) == 1:
+            return next(part for part in parts if part not in portal)
+    return None
 
 
 def _ld_author(ld: dict) -> str | None:
@@ -216,21 +263,43 @@ def _person(value: str | None, chrome: Rules) -> str | None:
     return byline.group("author") if byline else re.sub(r"\s*(?:기자|특파원)\b", "", value).strip() or None
 
 
-def _published(meta: _Meta, found: dict, timezone: str) -> tuple[datetime | None, str | None]:
-    raw = meta.ld_text("datePublished") or meta.meta(
-        "article:published_time", "og:article:published_time", "datePublished", "pubdate", "publish-date", "ptime"
-    )
-    if raw:
-        try:
-            value = datetime.fromisoformat(re.sub(r"(\.\d+)?([+-]\d{2})(\d{2})$", r"\2:\3", raw.replace("Z", "+00:00")))
-        except ValueError:
-            value = None
-        if value and value.tzinfo:
-            return value, None
-        if value:
-            return value.replace(tzinfo=ZoneInfo(timezone)), notes.zone_assumed("page", timezone)
-    day = found.get("date")
+def _published(meta: _Meta, found: dict, timezone: str, chrome: Rules) -> tuple[datetime | None, str | None]:
+    """The first date-time with a time of day, in order of trust: JSON-LD, meta tags, <time datetime>, the visible dateline.
+
+    A bare day (declared, or htmldate's pick) is the fallback; placeholder dates (0001-01-01, 1970-01-01) are skipped.
+    """
+    declared = [
+        meta.ld_text("datePublished"),
+        *meta.meta_all("article:published_time", "og:article:published_time", "datePublished", "pubdate", "publish-date", "ptime"),
+        *meta.tree.xpath("//body//time/@datetime")[:1],
+    ]
+    for raw in filter(None, declared):
+        value = _iso(raw)
+        if value and len(raw.strip()) > 10:
+            return (value, None) if value.tzinfo else (value.replace(tzinfo=ZoneInfo(timezone)), notes.zone_assumed("page", timezone))
+    value, assumed = _visible_dateline(meta.tree, chrome, timezone)
+    if value:
+        return value, notes.zone_assumed("page", timezone) if assumed else None
+    day = next((value for value in map(_iso, [*filter(None, declared), found.get("date") or ""]) if value), None)
     if day:
-        midnight = datetime.fromisoformat(day).replace(tzinfo=ZoneInfo(timezone))
-        return midnight, notes.date_only("page", timezone)
+        return day.replace(tzinfo=ZoneInfo(timezone)), notes.date_only("page", timezone)
     return None, None
+
+
+def _iso(raw: str) -> datetime | None:
+    try:
+        value = datetime.fromisoformat(re.sub(r"(\.\d+)?([+-]\d{2})(\d{2})$", r"\2:\3", raw.strip().replace("Z", "+00:00")))
+    except ValueError:
+        return None
+    return value if value.year not in PLACEHOLDER_YEARS else None
+
+
+def _visible_dateline(tree, chrome: Rules, timezone: str) -> tuple[datetime | None, bool]:
+    """The first 'Written: 2023-11-07 15:03:30' or '입력 2023.11.02. 오후 8:06' on the page (the article's comes before related ones)."""
+    for element in tree.xpath(DATELINE_CANDIDATES):  # elements and text nodes
+        text = element if isinstance(element, str) else element.text_content()
+        found = chrome.match("dateline", " ".join(text.split()))
+        value, assumed = chrome.parse_when(found.group("when"), timezone) if found else (None, False)
+        if value and value.year not in PLACEHOLDER_YEARS:
+            return value, assumed
+    return None, False

@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+from ..load.publication import NEEDS_CHECK
+
+
+def paywalled() -> str:
+    return f"{NEEDS_CHECK} the page marks its article as for subscribers only, so the text may stop where the paywall begins."
+
+
+def far_shorter(kept: int, page: int) -> str:
+    return f"{NEEDS_CHECK} the text kept ({kept} words) is far shorter than the page's main text ({page} words); compare it with the page."
+
 
 def zone_assumed(where: str, timezone: str) -> str:
     return f"The {where} gives the time with no zone, so {timezone} (the publication's time zone) is assumed."

@@ -157,7 +157,9 @@ class _BodyConverter(MarkdownConverter):
         href = safe_link(el.get("href"), self.base_url)
         if not text.strip() or not href or "_noformat" in parent_tags:
             return text
-        return f"[{text.strip()}]({href})"
+        # "<a>Bloomberg reported </a>WeWork": the space inside the link still separates the words around it.
+        before, after = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+        return f"{' ' if before else ''}[{text.strip()}]({href}){' ' if after else ''}"
 
     def convert_hN(self, n, el, text, parent_tags):
         return super().convert_hN(max(3, n), el, text, parent_tags)

@@ -98,7 +98,7 @@ class Store:
         if known and (draft.guid in self.guids or self.titles.get(known) == _squash(draft.title) or near and near[0] == known):
             return Outcome("skipped", draft.title, known, f"already ingested as {known} (never overwritten)")
         article_id, path = self._place(draft)
-        if near and near[0] == self.ids.get(article_id):
+        if near and (near[0] == self.ids.get(article_id) or self._same_outlet(near[0], draft)):
             return Outcome("skipped", draft.title, near[0], f"already in content/ as {near[0]} (never overwritten)")
         if near:
             return Outcome("duplicate", draft.title, near[0], f"same text as {near[0]} ({near[1]:.0%} in common)")
@@ -130,6 +130,10 @@ class Store:
         if near and self.sources.get(near[0]) == draft.source_name and self.titles.get(near[0]) != _squash(draft.title):
             return None
         return near
+
+    def _same_outlet(self, shown: str, draft: Draft) -> bool:
+        """Whether near-identical text in `shown` is this very article (a duplicate is the story from another outlet)."""
+        return None in (self.sources.get(shown), draft.source_name) or self.sources.get(shown) == draft.source_name
 
     def _place(self, draft: Draft) -> tuple[str, Path]:
         slug = draft.slug or slugify(draft.title)

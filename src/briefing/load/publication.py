@@ -18,6 +18,9 @@ from .nodes import parse_yaml
 
 ARTICLE_FIELDS = ("id", "title", "source", "author", "published", "language", "topics", "editor_note")
 SOURCE_FIELDS = ("name", "section", "url")
+# Ingest starts an editor note with this when a person must look at the article (a paywall, a notice, a body
+# far shorter than the page's text); `check` warns until an editor has looked and removed it.
+NEEDS_CHECK = "CHECK:"
 BRIEFING_FIELDS = ("id", "date", "published", "updated", "title", "summary", "key_points", "topics", "articles")
 
 
@@ -134,6 +137,8 @@ def _article(path: Path, shown: str, text: str, problems: Problems, config: Conf
     )
     if not body.strip():
         problems.warning(Location(shown, body_line, 1), "body", "article has no body text")
+    if NEEDS_CHECK in (article.editor_note or ""):
+        problems.warning(fields.value_location("editor_note"), "editor_note", f"ingest asks for a check; remove {NEEDS_CHECK!r} once done")
     check_body(body, shown, body_line, problems)
     if len(problems.errors) > before:
         return None
