@@ -38,21 +38,28 @@ def wait_for(url: str, text: str, seconds: float = 60) -> str:
     raise AssertionError(f"{text!r} did not appear at {url} within {seconds} s")
 
 
+class Preview:
+    """`briefing serve` on a free port, stopped (and its output kept) when the block ends."""
+
+    def __init__(self, project):
+        port = free_port()
+        self.url, self.output = f"http://127.0.0.1:{port}", ""
+        command = [sys.executable, "-m", "briefing.cli", "--project", str(project), "serve", "--port", str(port)]
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.output = self.process.communicate(timeout=10)[0]
+
+
 @pytest.fixture
 def served(make_project):
     project = make_project(templates=True)
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "briefing.cli", "--project", str(project), "serve", "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        yield project, f"http://127.0.0.1:{port}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with Preview(project) as preview:
+        yield project, preview.url
 
 
 def test_preview_reloads_after_editing_a_briefing_and_a_template(served):
@@ -89,18 +96,8 @@ def test_preview_pdfs_are_the_published_ones_from_the_projects_cache(make_projec
     project = make_project(templates=True)
     assert subprocess.run([sys.executable, "-m", "briefing.cli", "--project", str(project), "build", "-q"]).returncode == 0
     published = (project / "site/pdf/2025-10-31-sample.en.pdf").read_bytes()
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "briefing.cli", "--project", str(project), "serve", "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        wait_for(f"http://127.0.0.1:{port}/en/", "Test Briefing")
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/pdf/2025-10-31-sample.en.pdf", timeout=5) as response:
+    with Preview(project) as preview:
+        wait_for(f"{preview.url}/en/", "Test Briefing")
+        with urllib.request.urlopen(f"{preview.url}/pdf/2025-10-31-sample.en.pdf", timeout=5) as response:
             assert response.read() == published  # links to the published site, not the preview; not rendered again
-    finally:
-        server.terminate()
-        output = server.communicate(timeout=10)[0]
-    assert "0 rendered" in output, output
+    assert "0 rendered" in preview.output, preview.output
