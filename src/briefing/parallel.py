@@ -40,8 +40,9 @@ def run_all(
     results = []
     context = multiprocessing.get_context("spawn" if fresh else None)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(function, job) for job in jobs]
-        try:
+        futures = []
+        try:  # a worker can die while jobs are still being handed out: submit then says so too
+            futures += [pool.submit(function, job) for job in jobs]
             for future in futures:  # in job order, so the error reported is always the same one
                 results.append(future.result())
                 done()
