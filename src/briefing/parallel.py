@@ -7,10 +7,12 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
 from typing import TypeVar
 
 from .diagnostics import BuildError
 
+BROKEN = "a worker process stopped unexpectedly (killed or out of memory)"
 Job = TypeVar("Job")
 Result = TypeVar("Result")
 
@@ -39,16 +41,22 @@ def run_all(
         return results
     results = []
     context = multiprocessing.get_context("spawn" if fresh else None)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = []
-        try:  # a worker can die while jobs are still being handed out: submit then says so too
-            futures += [pool.submit(function, job) for job in jobs]
-            for future in futures:  # in job order, so the error reported is always the same one
-                results.append(future.result())
-                done()
-        except BrokenProcessPool:
-            raise BuildError("a worker process stopped unexpectedly (killed or out of memory)") from None
-        finally:
-            for future in futures:
-                future.cancel()
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    futures = []
+    try:
+        try:  # a worker that dies while jobs are still handed out breaks the pool's own pipes
+            for job in jobs:
+                futures.append(pool.submit(function, job))
+        except OSError:
+            raise BrokenProcessPool from None
+        for future in futures:  # in job order, so the error reported is always the same one
+            results.append(future.result())
+            done()
+    except BrokenProcessPool:
+        raise BuildError(BROKEN) from None
+    finally:
+        for future in futures:
+            future.cancel()
+        with suppress(OSError):  # only the pool's own pipes, broken with a dead worker, fail here; jobs' errors came above
+            pool.shutdown(wait=True)
     return results
