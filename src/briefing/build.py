@@ -44,8 +44,7 @@ def build(
     """
     workspace = workspace or Workspace.of(project)
     reporter = reporter or Reporter(quiet=True)
-    workspace.root.mkdir(parents=True, exist_ok=True)
-    with _exclusive(workspace.lock):
+    with _exclusive(workspace):
         staging = prepare(output, workspace.trash)
         with reporter.stage("load"):
             publication = load_or_raise(project, strict, reporter.warn)
@@ -85,8 +84,7 @@ def make_digests(
     if start > end:
         raise BuildError(f"--from {start} is after --to {end}")
     workspace = Workspace.of(project)
-    workspace.root.mkdir(parents=True, exist_ok=True)
-    with _exclusive(workspace.lock):  # the PDF cache is shared with `build`
+    with _exclusive(workspace):  # the PDF cache is shared with `build`
         publication = load_or_raise(project, warn=reporter.warn)
         codes = publication.config.language_codes
         if language and language not in codes:
@@ -103,12 +101,12 @@ def make_digests(
     return sorted(output / name for name in report.rendered + report.reused)
 
 
-def briefing_pdf_files(project: Path, briefing_id: str, languages: tuple[str, ...], reporter: Reporter) -> dict[str, bytes]:
+def briefing_pdf_files(
+    publication: Publication, briefing_id: str, languages: tuple[str, ...], project: Path, reporter: Reporter
+) -> dict[str, bytes]:
     """`briefing mail --attach-pdf`: the briefing's PDFs, from the project's render cache (rendered if missing)."""
     workspace = Workspace.of(project)
-    workspace.root.mkdir(parents=True, exist_ok=True)
-    with _exclusive(workspace.lock):  # the PDF cache is shared with `build`
-        publication = load_or_raise(project)
+    with _exclusive(workspace):  # the PDF cache is shared with `build`
         briefing = next((b for b in publication.briefings if b.id == briefing_id), None)
         if briefing is None:
             raise BuildError(f"no briefing {briefing_id!r} (briefings/<date>-<slug>.yaml; `briefing check` lists them)")
@@ -151,7 +149,10 @@ def _pdf_errors(project: Path):
 
 
 @contextmanager
-def _exclusive(lock_path: Path):
+def _exclusive(workspace: Workspace):
+    """The work folder, made if need be, for this process alone: a second build is refused, not queued."""
+    workspace.root.mkdir(parents=True, exist_ok=True)
+    lock_path = workspace.lock
     with lock_path.open("w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -204,7 +204,7 @@ def _mail_edition(args, project: Path, reporter: Reporter) -> list[Path] | int:
     if bool(args.briefing) == bool(args.week) or (args.week and args.attach_pdf):
         raise BuildError("name one briefing (BRIEFING_ID) or one week (--week 2025-W44); --attach-pdf goes with a briefing")
     languages, key = (args.lang,) if args.lang else codes, args.briefing or args.week
-    pdfs = briefing_pdf_files(project, key, languages, reporter) if args.attach_pdf and not args.dry_run else None
+    pdfs = briefing_pdf_files(publication, key, languages, project, reporter) if args.attach_pdf and not args.dry_run else None
     if args.send or args.dry_run:
         return _mail_subscribers(args, project, publication, reporter, pdfs)
     return write_messages(publication, key, languages, Path(args.output).resolve(), project, pdfs)

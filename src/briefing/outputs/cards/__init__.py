@@ -37,15 +37,14 @@ def write_cards(
     cache.mkdir(parents=True, exist_ok=True)
     setup = _setup()
     entries = {path: cache / f"{hashlib.sha256(f'{setup}{card!r}'.encode()).hexdigest()}.png" for path, card in cards.items()}
-    missing = [(cards[path], entry) for path, entry in entries.items() if not entry.exists()]
+    missing = {path: (cards[path], entry) for path, entry in entries.items() if not entry.exists()}
     try:
-        for path, card in cards.items():
-            if not entries[path].exists():
-                check_coverage(path, "\n".join((card.title, card.footer, card.site_name)), [(FAMILY,)])
+        for path, (card, _) in missing.items():
+            check_coverage(path, "\n".join((card.title, card.footer, card.site_name)), [(FAMILY,)])
     except FontError as exc:
         raise BuildError(str(exc)) from None
     with reporter.stage("cards", total=len(missing)) as stage:
-        run_all(_draw_into, missing, stage.advance)
+        run_all(_draw_into, list(missing.values()), stage.advance)
     for path, entry in entries.items():
         (site / path).parent.mkdir(parents=True, exist_ok=True)
         link_or_copy(entry, site / path)

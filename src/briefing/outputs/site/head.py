@@ -99,10 +99,12 @@ def _listing(name: str, briefings, localizer: Localizer) -> str:
 
 
 def _lead(article: Article) -> str:
-    """The body's first paragraph as plain text, through the site's own sanitizer."""
-    body = str(article_html(article.body))
-    paragraph = re.search(r"<p>(.*?)</p>", body, re.S)
-    return html.unescape(TAG.sub("", paragraph.group(1) if paragraph else body))
+    """The body's first paragraph as plain text, through the site's own sanitizer (block by block: not the whole body again)."""
+    for block in article.body.split("\n\n"):
+        paragraph = re.search(r"<p>(.*?)</p>", str(article_html(block)), re.S)
+        if paragraph:
+            return html.unescape(TAG.sub("", paragraph.group(1)))
+    return html.unescape(TAG.sub("", str(article_html(article.body))))
 
 
 def shorten(text: str, width: int = DESCRIPTION_WIDTH) -> str:
