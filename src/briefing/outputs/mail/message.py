@@ -18,13 +18,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import css_inline
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import escape
 
 from ...i18n import Localizer
 from ...model import Article, Briefing, MailSettings, Publication
 from ..formats import PAGE
-from ..site.markdown_escape import external_url
+from ..html_templates import html_environment
 from .plain_text import plain_text
 
 
@@ -97,17 +95,7 @@ def edition(
 def _html(
     subject: str, heading: str | None, entries: list[Item], settings: MailSettings, localizer: Localizer, templates: Path, config
 ) -> str:
-    env = Environment(
-        loader=FileSystemLoader(templates),
-        extensions=["jinja2.ext.i18n"],
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.install_gettext_translations(localizer.translations, newstyle=True)
-    env.globals.update(localizer.helpers(escape))
-    env.filters["external_url"] = external_url
+    env = html_environment(templates, localizer)
     stylesheet = (templates / "mail.css").read_text(encoding="utf-8")
     html = env.get_template("edition.html.j2").render(
         subject=subject, heading=heading, items=entries, config=config, stylesheet=stylesheet, unsubscribe_url=settings.unsubscribe_url

@@ -18,16 +18,16 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from ...i18n import LOCALES_DIR, Localizer
 from ...model import Article, Briefing, Publication
 from ..fingerprints import shared_inputs
 from ..formats import PAGE
+from ..html_templates import html_environment
 from ..periods import Digest
 from ..site.article_html import article_html
-from ..site.markdown_escape import external_url
 from .render import PdfJob
 
 TEMPLATES = Path("templates") / "pdf"
@@ -114,18 +114,9 @@ class Documents:
 
     def _environment(self, language: str) -> Environment:
         if language not in self._environments:
-            env = Environment(
-                loader=FileSystemLoader(self.assets),
-                extensions=["jinja2.ext.i18n"],
-                autoescape=True,
-                undefined=StrictUndefined,
-                trim_blocks=True,
-                lstrip_blocks=True,
-            )
-            localizer = self._localizers[language]
-            env.install_gettext_translations(localizer.translations, newstyle=True)
-            env.globals.update(localizer.helpers(escape), **self._helpers(language))
-            env.filters.update(external_url=external_url, typographic_quotes=typographic_quotes)
+            env = html_environment(self.assets, self._localizers[language])
+            env.globals.update(self._helpers(language))
+            env.filters["typographic_quotes"] = typographic_quotes
             self._environments[language] = env
         return self._environments[language]
 
