@@ -16,7 +16,6 @@ from ...diagnostics import LoadError, Location, Problems, relative
 
 FIELDS = ("email", "language", "name")
 ADDRESS = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
-PUBLISHED = ("site", "build", "docs")  # folders whose files are served or published: never a subscriber list
 
 
 @dataclass(frozen=True)
@@ -31,7 +30,7 @@ def read_subscribers(path: Path, languages: tuple[str, ...], project: Path) -> l
     shown = relative(path, project)
     problems = Problems()
     resolved = path.resolve()
-    if any(resolved.is_relative_to((project / folder).resolve()) for folder in PUBLISHED):
+    if any(resolved.is_relative_to((project / folder).resolve()) for folder in PUBLISHED_FOLDERS):
         problems.error(
             Location(shown), "subscribers", "a subscriber list inside site/, build/ or docs/ could be published: keep it elsewhere"
         )
