@@ -71,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     serve_cmd = commands.add_parser("serve", help="preview on 127.0.0.1 with live reload")
     serve_cmd.add_argument("--host", default="127.0.0.1")
     serve_cmd.add_argument("--port", type=int, default=8000)
+    serve_cmd.add_argument("--strict", action="store_true", help="show warnings (e.g. missing translations) as errors")
     serve_cmd.set_defaults(run=_serve)
     return parser
 
@@ -170,15 +171,7 @@ def _pdf(args, project: Path) -> int:
 def _serve(args, project: Path) -> int:
     from .serve import serve
 
-    reporter = Reporter(display=False)
-    local = f"http://{args.host}:{args.port}/"
-    serve(
-        project,
-        args.host,
-        args.port,
-        lambda output, workspace: _build_reporting(project, output, workspace, reporter, site_url=local),
-        reporter.say,
-    )
+    serve(project, args.host, args.port, args.strict, Reporter(display=False).say)
     return 0
 
 

@@ -1,22 +1,181 @@
-"""`briefing serve`: the site built into a scratch folder, rebuilt and reloaded on every edit."""
+"""`briefing serve`: a preview that shows an edit in under a second, whatever the size of the publication.
+
+The served site is a build (`briefing build --output`) into a folder of the project's
+work folder, so the preview and `briefing build` reuse each other's pages, engine output,
+search analysis and PDFs. After an edit to briefings or articles, preview.py renders the
+pages the edit touched straight into the served folder, and the open pages reload; then a
+build in the background (a separate, lower-priority process) brings search, feeds, the
+sitemap and PDFs up to date and its site is swapped in, unless another edit came in the
+meantime (its pages would be older than the served ones; the next background build runs).
+An edit to templates, catalogs or settings reshapes every page: it is served after a build.
+"""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 import tempfile
+import threading
+import time
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
-from .engine import serve_with_live_reload
+from .diagnostics import LoadError, Problems
+from .engine import EngineError, serve_with_live_reload
+from .load.config import load_config
+from .preview import Preview
+from .publish import publish
 from .workspace import Workspace
 
 WATCHED = ("briefings", "content", "templates", "locales", "mkdocs.yml", "glossary.yml")
+RESHAPING = ("templates", "locales", "mkdocs.yml", "glossary.yml")  # an edit here changes every page: a whole build
 
 
-def serve(project: Path, host: str, port: int, build_once: Callable[[Path, Workspace], bool], say: Callable[[str], None]) -> None:
-    """`build_once(output, workspace)` builds and reports; a failed rebuild keeps the last good preview."""
-    with tempfile.TemporaryDirectory(prefix="briefing-serve-") as scratch:
-        site, workspace = Path(scratch) / "site", Workspace.scratch(project, Path(scratch) / "work")
-        if not build_once(site, workspace):
-            site.mkdir(parents=True, exist_ok=True)
-        say(f"Serving on http://{host}:{port}/ (Ctrl+C to stop); watching {', '.join(WATCHED)}")
-        serve_with_live_reload(site, host, port, [project / name for name in WATCHED], lambda: build_once(site, workspace))
+def serve(project: Path, host: str, port: int, strict: bool, say: Callable[[str], None]) -> None:
+    workspace = Workspace.of(project)
+    workspace.previews.mkdir(parents=True, exist_ok=True)
+    with _stopped_by_signals(), tempfile.TemporaryDirectory(prefix=f"{os.getpid()}-", dir=workspace.previews) as scratch:
+        session = _Session(workspace, Path(scratch), strict, say)
+        try:
+            started = time.monotonic()
+            session.start()
+            say(
+                f"Serving on http://{host}:{port}/ (Ctrl+C to stop), ready after {time.monotonic() - started:.1f} s;"
+                f" watching {', '.join(WATCHED)}"
+            )
+            config = load_config(project, Problems())  # None: mkdocs.yml is broken, and the preview says so
+            production = config.site_url if config else f"http://{host}:{port}/"
+            serve_with_live_reload(
+                session.site,
+                host,
+                port,
+                [project / name for name in WATCHED],
+                session.changed,
+                (production, f"http://{host}:{port}/"),
+                lambda: session.problems,
+            )
+        finally:
+            session.close()
+
+
+class _Session:
+    """The served folder, what the preview keeps in memory, and the background builds."""
+
+    def __init__(self, workspace: Workspace, scratch: Path, strict: bool, say: Callable[[str], None]):
+        self.workspace, self.strict, self.say = workspace, strict, say
+        self.site, self.shadow = scratch / "site", scratch / "next"
+        self.preview: Preview | None = None
+        self.problems: list[str] = []
+        self.generation = 0  # counts edits applied to the served folder
+        self.lock = threading.Lock()  # held while the served folder changes
+        self.build_lock = threading.Lock()  # one build at a time (the work folder has one lock)
+        self.builder: subprocess.Popen | None = None
+        self.wanted, self.stopping = threading.Event(), False
+        self.background = threading.Thread(target=self._background_builds, daemon=True)
+
+    def start(self) -> None:
+        built = self._build(self.site, background=False)
+        if not built:
+            self.site.mkdir(parents=True, exist_ok=True)
+        self._new_preview(printed=not built)
+        self.background.start()
+
+    def changed(self, paths: set[Path], show: Callable[[set[str]], None]) -> None:
+        """After a burst of edits: the pages they touched, or a whole build when they reshape every page."""
+        project = self.workspace.project
+        if self.preview is None or any(path.is_relative_to(project / name) for path in paths for name in RESHAPING):
+            with self.build_lock, self.lock:
+                self.generation += 1
+                built = self._build(self.site, background=False)
+            self._new_preview(printed=not built)
+            return
+        started = time.monotonic()
+        try:
+            with self.lock:
+                change = self.preview.update(show)
+                self.generation += 1
+        except (LoadError, EngineError) as exc:
+            self._show(exc)
+            return
+        self._show(None)
+        if change.rendered or change.removed:
+            self.say(
+                f"Previewed {len(change.rendered)} changed and {len(change.removed)} removed page(s) in {time.monotonic() - started:.2f} s"
+            )
+            self.wanted.set()
+
+    def close(self) -> None:
+        self.stopping = True
+        self.wanted.set()
+        builder = self.builder
+        if builder is not None and builder.poll() is None:
+            os.killpg(builder.pid, signal.SIGTERM)
+            builder.wait()
+        if self.preview is not None:
+            self.preview.close()
+
+    def _new_preview(self, printed: bool) -> None:
+        if self.preview is not None:
+            self.preview.close()
+            self.preview = None
+        try:
+            self.preview = Preview(self.workspace, self.site, self.strict)
+        except (LoadError, EngineError) as exc:
+            self._show(exc, printed)
+            return
+        self._show(None)
+
+    def _show(self, failure: Exception | None, printed: bool = False) -> None:
+        """The sources' problems over every served page; in the terminal once (unless a build printed them)."""
+        if isinstance(failure, LoadError):
+            problems = [str(problem) for problem in failure.problems]
+        else:
+            problems = str(failure).splitlines() if failure else []
+        if problems != self.problems and not printed:
+            if problems:
+                print("\n".join(problems), file=sys.stderr)
+            else:
+                self.say("Problems fixed: the preview shows the current version")
+        self.problems = problems
+
+    def _background_builds(self) -> None:
+        """Search, feeds, sitemap and PDFs after each edit, without making the page wait."""
+        while True:
+            self.wanted.wait()
+            self.wanted.clear()
+            if self.stopping:
+                return
+            generation = self.generation
+            with self.build_lock:
+                built = self._build(self.shadow, background=True)
+            with self.lock:
+                if built and generation == self.generation and not self.stopping:
+                    publish(self.shadow, self.site, self.workspace.trash)
+
+    def _build(self, output: Path, background: bool) -> bool:
+        """`briefing build` into `output`, as a process of its own: the preview's process stays small and
+        responsive, and stopping the preview stops the build with it (its own process group)."""
+        command = [sys.executable, "-m", "briefing.cli", "--project", str(self.workspace.project), "build", "--output", str(output)]
+        command += ["-q"] * background + ["--strict"] * self.strict
+        self.builder = subprocess.Popen(
+            command, stdin=subprocess.DEVNULL, start_new_session=True, preexec_fn=(lambda: os.nice(10)) if background else None
+        )
+        return self.builder.wait() == 0
+
+
+@contextmanager
+def _stopped_by_signals():
+    """SIGTERM and SIGHUP (a closed terminal) stop the preview as Ctrl+C does, so its folder is removed."""
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    saved = {signum: signal.signal(signum, interrupt) for signum in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for signum, handler in saved.items():
+            signal.signal(signum, handler)

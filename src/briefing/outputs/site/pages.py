@@ -15,10 +15,11 @@ from functools import partial
 from pathlib import Path
 
 import yaml
+from jinja2 import Environment
 from markupsafe import escape
 
 from ...i18n import Localizer
-from ...model import Publication
+from ...model import Config, Publication
 from ...workspace import read_record
 from ..fingerprints import shared_inputs
 from ..periods import weekly_digests
@@ -90,14 +91,19 @@ def render_docs(publication: Publication, language: str, templates: Path, locale
         target = out / page.path
         if previous.get(page.path) == manifest[page.path] and target.is_file():
             continue
-        place = {"link": partial(relative_link, current=page.path), "site_root": _site_root(page.path)}
-        module = env.get_template(page.template).make_module({"config": publication.config, **place, **page.context})
-        _write_if_changed(target, _front_matter(module.page_title, page.meta) + str(module))
+        _write_if_changed(target, page_markdown(env, page, publication.config))
     for existing in out.rglob("*.md"):
         if existing.relative_to(out).as_posix() not in manifest:
             existing.unlink()
     manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
     return pages
+
+
+def page_markdown(env: Environment, page: Page, config: Config) -> str:
+    """One docs page's Markdown, front matter included (`env` from markdown_environment)."""
+    place = {"link": partial(relative_link, current=page.path), "site_root": _site_root(page.path)}
+    module = env.get_template(page.template).make_module({"config": config, **place, **page.context})
+    return _front_matter(module.page_title, page.meta) + str(module)
 
 
 def _write_if_changed(target: Path, text: str) -> None:

@@ -1,0 +1,107 @@
+"""What `briefing serve` keeps in memory between edits, to show an edit in under a second.
+
+A build loads every file and hands the engine every page. The preview keeps the
+loaded publication (each file parsed again only when its text changed), the pages
+with their contexts, and each language's engine loaded. After an edit it loads again,
+compares each page's context with the one it last rendered and renders just the pages
+whose context changed: the edited briefing or article in every language and the pages
+that list it (home, its month, its topics, the articles it cites and that cite it),
+whatever the size of the publication. Feeds, search and PDFs are the background
+build's (serve.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import LoadError
+from .engine import LivePages
+from .i18n import LOCALES_DIR, Localizer
+from .load.publication import Memo, load
+from .model import Publication
+from .outputs.site.markdown_escape import markdown_environment
+from .outputs.site.pages import Page, page_list, page_markdown, url_path
+from .workspace import Workspace, write_whole
+
+OWN_PAGES = ("briefings/", "articles/")  # a briefing's or an article's own page: short, and what the editor looks at
+
+
+@dataclass(frozen=True)
+class Change:
+    rendered: list[str]  # docs paths whose HTML was rendered again, in any language
+    removed: list[str]
+
+
+class Preview:
+    """The publication and pages of the site in `site`, kept up to date page by page."""
+
+    def __init__(self, workspace: Workspace, site: Path, strict: bool = False):
+        self.project, self.workspace, self.site, self.strict = workspace.project, workspace, site, strict
+        self.markdown_of: dict[tuple[str, str], str | None] = {}  # (language, docs path): Markdown of the served page
+        self.memo = Memo()
+        self.publication = self._load()
+        self.pages = {page.path: page for page in page_list(self.publication)}
+        templates, locales = self.project / "templates" / "site", self.project / LOCALES_DIR
+        config = self.publication.config
+        self.markdown = {code: markdown_environment(templates, Localizer(config, code, locales)) for code in config.language_codes}
+        self.engines = {code: LivePages(self.publication, code, workspace) for code in config.language_codes}
+
+    def close(self) -> None:
+        for engine in self.engines.values():
+            engine.close()
+
+    def update(self, show: Callable[[set[str]], None] = lambda pending: None) -> Change:
+        """Load again and render what changed; on LoadError or EngineError the served pages stay as they were.
+
+        The edited briefings' and articles' own pages come first, then `show(pending)` may reload open
+        pages while the listing pages (home, archive, topics: the longer ones) are rendered; `pending`
+        are their addresses, which must not be served until this returns.
+        """
+        publication = self._load()
+        pages = {page.path: page for page in page_list(publication)}
+        changed = [page for path, page in pages.items() if self.pages.get(path) != page]
+        removed = [path for path in self.pages if path not in pages]
+        own = [page for page in changed if page.path.startswith(OWN_PAGES)]
+        listings = [page for page in changed if not page.path.startswith(OWN_PAGES)]
+        rendered = self._write(publication, own, removed)
+        if listings:
+            show({f"/{code}/{url_path(page.path)}" for code in self.engines for page in listings})
+            rendered += self._write(publication, listings, [])
+        self.publication, self.pages = publication, pages
+        return Change(rendered, removed)
+
+    def _write(self, publication: Publication, pages: list[Page], removed: list[str]) -> list[str]:
+        """Render `pages` in every language, then write them (none is written if one fails); the pages
+        whose Markdown came out as before are not rendered again (a listing shows only some fields)."""
+        html = {}
+        for code, engine in self.engines.items():
+            for path in removed:
+                engine.remove(path)
+            markdown = {page.path: page_markdown(self.markdown[code], page, publication.config) for page in pages}
+            markdown = {path: text for path, text in markdown.items() if self._last_markdown(code, path) != text}
+            html[code] = markdown, engine.render(markdown)
+        for code, (markdown, language_html) in html.items():
+            for url, text in language_html.items():
+                target = self.site / code / url / "index.html"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                write_whole(target, text.encode("utf-8", errors="xmlcharrefreplace"))
+            for path in removed:
+                (self.site / code / url_path(path) / "index.html").unlink(missing_ok=True)
+                self.markdown_of.pop((code, path), None)
+            self.markdown_of.update(((code, path), text) for path, text in markdown.items())
+        return sorted({path for markdown, _ in html.values() for path in markdown})
+
+    def _last_markdown(self, code: str, path: str) -> str | None:
+        """The Markdown the served page was made from: the preview's last, or the build's docs tree."""
+        if (code, path) not in self.markdown_of:
+            docs = self.workspace.docs(code) / path
+            self.markdown_of[(code, path)] = docs.read_text(encoding="utf-8") if docs.is_file() else None
+        return self.markdown_of[(code, path)]
+
+    def _load(self) -> Publication:
+        publication, problems = load(self.project, self.memo)
+        if publication is None or (self.strict and problems.warnings):
+            raise LoadError(problems.sorted())
+        return publication
