@@ -24,7 +24,9 @@ def preview_of(tmp_path: Path, briefings: int) -> tuple[Preview, Path]:
     for language in publication.config.language_codes:
         templates, locales, docs = project / "templates/site", project / LOCALES_DIR, workspace.docs(language)
         render_docs(publication, language, templates, locales, docs, workspace.page_hashes(language))
-    return Preview(workspace, tmp_path / f"site{briefings}"), project
+    preview = Preview(workspace, tmp_path / f"site{briefings}")
+    preview.start()
+    return preview, project
 
 
 def edit_newest_briefing(project: Path, old: str, new: str) -> Path:
@@ -36,8 +38,8 @@ def edit_newest_briefing(project: Path, old: str, new: str) -> Path:
 
 
 def test_one_briefing_edit_renders_as_many_pages_whatever_the_size(tmp_path):
-    """A summary shows on the briefing's page, home, its month and its topics: those pages and no
-    other are rendered again, in a publication four times larger too."""
+    """The briefing's page, the pages of the articles it cites (they list it), home, its month and its
+    topics (they show summaries): those pages and no other are rendered again, at four times the size too."""
     rendered = {}
     for size in (8, 32):
         preview, project = preview_of(tmp_path, size)
@@ -48,11 +50,12 @@ def test_one_briefing_edit_renders_as_many_pages_whatever_the_size(tmp_path):
             preview.close()
         briefing = next(b for b in load_or_raise(project).briefings if b.id == path.stem)
         touched = {f"briefings/{briefing.id}.md", "index.md", f"archive/{briefing.date:%Y-%m}.md"}
-        assert set(change.rendered) == touched | {f"topics/{topic}.md" for topic in briefing.topics}
+        touched |= {f"topics/{topic}.md" for topic in briefing.topics} | {f"articles/{article}.md" for article in briefing.articles}
+        assert set(change.rendered) == touched
         page = tmp_path / f"site{size}/en/briefings/{briefing.id}/index.html"
         assert "Edited." in page.read_text(encoding="utf-8")
         rendered[size] = len(change.rendered)
-    assert max(rendered.values()) <= 3 + 7, rendered  # 7: every topic of the generated publications
+    assert max(rendered.values()) <= 3 + 7 + 5, rendered  # every topic of the generated publications, five articles
 
 
 def test_the_previews_page_is_the_one_a_build_writes(tmp_path):

@@ -38,15 +38,27 @@ class Preview:
     """The publication and pages of the site in `site`, kept up to date page by page."""
 
     def __init__(self, workspace: Workspace, site: Path, strict: bool = False):
+        """Load the publication now: what the next build of `site` shows is as new or newer (see `start`)."""
         self.project, self.workspace, self.site, self.strict = workspace.project, workspace, site, strict
-        self.markdown_of: dict[tuple[str, str], str | None] = {}  # (language, docs path): Markdown of the served page
         self.memo = Memo()
         self.publication = self._load()
         self.pages = {page.path: page for page in page_list(self.publication)}
+        self.markdown: dict = {}
+        self.engines: dict[str, LivePages] = {}
+        self.markdown_of: dict[tuple[str, str], str] = {}  # (language, docs path): Markdown of the served page
+
+    def start(self) -> None:
+        """Once `site` is built (from the docs trees): load each language's engine. Edits made since this
+        object loaded are rendered at the next `update`, though the build may have shown some already."""
         templates, locales = self.project / "templates" / "site", self.project / LOCALES_DIR
         config = self.publication.config
-        self.markdown = {code: markdown_environment(templates, Localizer(config, code, locales)) for code in config.language_codes}
-        self.engines = {code: LivePages(self.publication, code, workspace) for code in config.language_codes}
+        for code in config.language_codes:
+            self.markdown[code] = markdown_environment(templates, Localizer(config, code, locales))
+            self.engines[code] = LivePages(self.publication, code, self.workspace)
+            for path in self.pages:  # the listings the served site was made from: an edit that leaves one as it was skips it
+                docs = self.workspace.docs(code) / path
+                if not path.startswith(OWN_PAGES) and docs.is_file():
+                    self.markdown_of[(code, path)] = docs.read_text(encoding="utf-8")
 
     def close(self) -> None:
         for engine in self.engines.values():
@@ -80,7 +92,7 @@ class Preview:
             for path in removed:
                 engine.remove(path)
             markdown = {page.path: page_markdown(self.markdown[code], page, publication.config) for page in pages}
-            markdown = {path: text for path, text in markdown.items() if self._last_markdown(code, path) != text}
+            markdown = {path: text for path, text in markdown.items() if self.markdown_of.get((code, path)) != text}
             html[code] = markdown, engine.render(markdown)
         for code, (markdown, language_html) in html.items():
             for url, text in language_html.items():
@@ -92,13 +104,6 @@ class Preview:
                 self.markdown_of.pop((code, path), None)
             self.markdown_of.update(((code, path), text) for path, text in markdown.items())
         return sorted({path for markdown, _ in html.values() for path in markdown})
-
-    def _last_markdown(self, code: str, path: str) -> str | None:
-        """The Markdown the served page was made from: the preview's last, or the build's docs tree."""
-        if (code, path) not in self.markdown_of:
-            docs = self.workspace.docs(code) / path
-            self.markdown_of[(code, path)] = docs.read_text(encoding="utf-8") if docs.is_file() else None
-        return self.markdown_of[(code, path)]
 
     def _load(self) -> Publication:
         publication, problems = load(self.project, self.memo)

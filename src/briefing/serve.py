@@ -77,25 +77,20 @@ class _Session:
         self.background = threading.Thread(target=self._background_builds, daemon=True)
 
     def start(self) -> None:
-        built = self._build(self.site, background=False)
-        if not built:
-            self.site.mkdir(parents=True, exist_ok=True)
-        self._new_preview(printed=not built)
+        self._build_previewed(changed=None)
         self.background.start()
 
     def changed(self, paths: set[Path], show: Callable[[set[str]], None]) -> None:
         """After a burst of edits: the pages they touched, or a whole build when they reshape every page."""
         project = self.workspace.project
-        if self.preview is None or any(path.is_relative_to(project / name) for path in paths for name in RESHAPING):
-            with self.build_lock, self.lock:
-                self.generation += 1
-                built = self._build(self.site, background=False)
-            self._new_preview(printed=not built)
+        reshaping = sorted({name for path in paths for name in RESHAPING if path.is_relative_to(project / name)})
+        if self.preview is None or reshaping:
+            self._build_previewed(reshaping or ["the sources"])
             return
         started = time.monotonic()
         try:
             with self.lock:
-                change = self.preview.update(show)
+                change = self.preview.update(lambda pending: (self._show(None), show(pending)))  # the update is good
                 self.generation += 1
         except (LoadError, EngineError) as exc:
             self._show(exc)
@@ -117,16 +112,31 @@ class _Session:
         if self.preview is not None:
             self.preview.close()
 
-    def _new_preview(self, printed: bool) -> None:
+    def _build_previewed(self, changed: list[str] | None) -> None:
+        """A whole build of the served site, and a new preview of it (loaded before the build, so the build
+        is as new or newer: edits saved meanwhile are rendered again at the next update)."""
+        if changed:
+            self.say(f"Building everything again: {', '.join(changed)} changed")
         if self.preview is not None:
             self.preview.close()
             self.preview = None
+        preview, failure = None, None
         try:
-            self.preview = Preview(self.workspace, self.site, self.strict)
-        except (LoadError, EngineError) as exc:
-            self._show(exc, printed)
-            return
-        self._show(None)
+            preview = Preview(self.workspace, self.site, self.strict)
+        except LoadError as exc:
+            failure = exc
+        with self.build_lock, self.lock:
+            self.generation += 1
+            built = self._build(self.site, background=False)
+            if not built:
+                self.site.mkdir(parents=True, exist_ok=True)
+            if preview is not None:
+                try:
+                    preview.start()
+                except EngineError as exc:
+                    preview, failure = None, exc
+        self.preview = preview
+        self._show(failure, printed=not built)
 
     def _show(self, failure: Exception | None, printed: bool = False) -> None:
         """The sources' problems over every served page; in the terminal once (unless a build printed them)."""

@@ -17,6 +17,7 @@ from pathlib import Path
 from markupsafe import escape
 
 PROBLEMS_ID = "briefing-preview-problems"
+CHANGES = ("created", "deleted", "modified", "moved")  # watchdog's event types that change a file
 
 
 def serve_with_live_reload(
@@ -65,8 +66,8 @@ def _server_class():
             self.observer.schedule(handler, str(folder), recursive=recursive)
 
         def _record(self, event) -> None:
-            if event.event_type in ("opened", "closed", "closed_no_write") or (event.is_directory and event.event_type == "modified"):
-                return
+            if event.event_type not in CHANGES or (event.is_directory and event.event_type == "modified"):
+                return  # a build reading templates opens and closes them
             paths = {Path(event.src_path)} | ({Path(event.dest_path)} if event.dest_path else set())
             paths = {path for path in paths if any(path == top or path.is_relative_to(top) for top in self.watched)}
             if not paths:
