@@ -66,7 +66,12 @@ class Preview:
 
     def stop(self) -> None:
         self.process.terminate()
-        self.process.wait(timeout=60)
+        try:
+            self.process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            print("briefing serve did not stop within 60 s of SIGTERM; killed", file=sys.stderr)
+            self.process.kill()
+            self.process.wait()
 
 
 def start_up(project: Path, cold: bool) -> float:

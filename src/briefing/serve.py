@@ -27,7 +27,7 @@ from .diagnostics import LoadError, Problems
 from .engine import EngineError, serve_with_live_reload
 from .load.config import load_config
 from .preview import Preview
-from .publish import publish
+from .publish import discard, publish
 from .workspace import Workspace
 
 WATCHED = ("briefings", "content", "templates", "locales", "mkdocs.yml", "glossary.yml")
@@ -37,8 +37,9 @@ RESHAPING = ("templates", "locales", "mkdocs.yml", "glossary.yml")  # an edit he
 def serve(project: Path, host: str, port: int, strict: bool, say: Callable[[str], None]) -> None:
     workspace = Workspace.of(project)
     workspace.previews.mkdir(parents=True, exist_ok=True)
-    with _stopped_by_signals(), tempfile.TemporaryDirectory(prefix=f"{os.getpid()}-", dir=workspace.previews) as scratch:
-        session = _Session(workspace, Path(scratch), strict, say)
+    with _stopped_by_signals():
+        scratch = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=workspace.previews))
+        session = _Session(workspace, scratch, strict, say)
         try:
             started = time.monotonic()
             session.start()
@@ -59,6 +60,7 @@ def serve(project: Path, host: str, port: int, strict: bool, say: Callable[[str]
             )
         finally:
             session.close()
+            discard([scratch], workspace.trash)  # renamed away at once, deleted in the background (thousands of files)
 
 
 class _Session:
