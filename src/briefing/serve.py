@@ -23,9 +23,10 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
-from .diagnostics import LoadError, Problems
+from .diagnostics import BuildError, LoadError, Problems
 from .engine import EngineError, serve_with_live_reload
 from .load.config import load_config
+from .outputs.template_errors import located_template_errors
 from .preview import Preview
 from .publish import discard, publish
 from .workspace import Workspace
@@ -91,10 +92,10 @@ class _Session:
             return
         started = time.monotonic()
         try:
-            with self.lock:
+            with self.lock, located_template_errors(project):
                 change = self.preview.update(lambda pending: (self._show(None), show(pending)))  # the update is good
                 self.generation += 1
-        except (LoadError, EngineError) as exc:
+        except (LoadError, EngineError, BuildError) as exc:
             self._show(exc)
             return
         self._show(None)
@@ -138,6 +139,8 @@ class _Session:
                 except EngineError as exc:
                     preview, failure = None, exc
         self.preview = preview
+        if not built and failure is None:  # e.g. a broken template: the build said which, in the terminal
+            failure = BuildError("briefing build failed: its messages are in the terminal")
         self._show(failure, printed=not built)
 
     def _show(self, failure: Exception | None, printed: bool = False) -> None:

@@ -249,3 +249,17 @@ def test_a_build_after_a_preview_reuses_what_it_rendered(make_project):
         [sys.executable, "-m", "briefing.cli", "--project", str(project), "build"], capture_output=True, text=True, check=True
     )
     assert "(engine: skipped)" in built.stderr and "0 rendered" in built.stderr, built.stderr
+
+
+def test_a_broken_template_is_reported_over_the_last_good_page(served):
+    project, base = served
+    page_url = f"{base}/en/briefings/2025-10-31-sample/"
+    wait_for(page_url, "Sample briefing")
+    template = project / "templates/site/briefing.md.j2"
+    good = template.read_text()
+    template.write_text(good + "\n{% if %}\n")
+    page = wait_for(page_url, PROBLEMS)
+    assert "briefing build failed" in page and "Sample briefing" in page
+    template.write_text(good.replace("{{ m.topic_links(briefing.topics) }}", "{{ m.topic_links(briefing.topics) }} TEMPLATE-FIXED"))
+    page = wait_for(page_url, "TEMPLATE-FIXED")
+    assert PROBLEMS not in page
