@@ -38,6 +38,7 @@ RESHAPING = ("templates", "locales", "mkdocs.yml", "glossary.yml")  # an edit he
 def serve(project: Path, host: str, port: int, strict: bool, say: Callable[[str], None]) -> None:
     workspace = Workspace.of(project)
     workspace.previews.mkdir(parents=True, exist_ok=True)
+    discard([folder for folder in workspace.previews.iterdir() if not _running(folder.name.split("-")[0])], workspace.trash)
     with _stopped_by_signals():
         scratch = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=workspace.previews))
         session = _Session(workspace, scratch, strict, say)
@@ -179,6 +180,17 @@ class _Session:
             command, stdin=subprocess.DEVNULL, start_new_session=True, preexec_fn=(lambda: os.nice(10)) if background else None
         )
         return self.builder.wait() == 0
+
+
+def _running(pid: str) -> bool:
+    """Whether the preview whose folder starts with `pid` still runs (a killed one left its folder behind)."""
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        pass
+    return True
 
 
 @contextmanager

@@ -223,10 +223,12 @@ def test_editors_saves_each_settle_into_one_correct_preview(served):
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP])
 def test_a_stopped_preview_removes_its_folder_and_leaves_site_alone(make_project, stop):
     project = make_project(templates=True)
+    killed = project / "build/preview/4194999-left-by-a-killed-preview"  # no process has this id (above Linux's pid_max)
+    killed.mkdir(parents=True)
     server, base = start_serving(project)
     try:
         wait_for(f"{base}/en/", "Test Briefing")
-        assert len(list((project / "build/preview").iterdir())) == 1
+        assert len(list((project / "build/preview").iterdir())) == 1 and not killed.exists()
         (project / "briefings/2025-10-31-sample.yaml").write_text(BRIEFING.replace("en: Sample briefing", "en: Stopped soon"))
         wait_for(f"{base}/en/briefings/2025-10-31-sample/", "Stopped soon")
     finally:
