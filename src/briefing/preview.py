@@ -55,6 +55,9 @@ class Preview:
         for code in config.language_codes:
             self.markdown[code] = markdown_environment(templates, Localizer(config, code, locales))
             self.engines[code] = LivePages(self.publication, code, self.workspace)
+            self.engines[code].render(
+                {"index.md": page_markdown(self.markdown[code], self.pages["index.md"], config)}
+            )  # compiles the theme
             for path in self.pages:  # the listings the served site was made from: an edit that leaves one as it was skips it
                 docs = self.workspace.docs(code) / path
                 if not path.startswith(OWN_PAGES) and docs.is_file():
@@ -68,19 +71,19 @@ class Preview:
         """Load again and render what changed; on LoadError or EngineError the served pages stay as they were.
 
         The edited briefings' and articles' own pages come first, then `show(pending)` may reload open
-        pages while the listing pages (home, archive, topics: the longer ones) are rendered; `pending`
-        are their addresses, which must not be served until this returns.
+        pages while the others (the pages that list them or cite them; home, archive and topics are the
+        longer ones) are rendered; `pending` are their addresses, not to be served until this returns.
         """
         publication = self._load()
         pages = {page.path: page for page in page_list(publication)}
         changed = [page for path, page in pages.items() if self.pages.get(path) != page]
         removed = [path for path in self.pages if path not in pages]
-        own = [page for page in changed if page.path.startswith(OWN_PAGES)]
-        listings = [page for page in changed if not page.path.startswith(OWN_PAGES)]
-        rendered = self._write(publication, own, removed)
-        if listings:
-            show({f"/{code}/{url_path(page.path)}" for code in self.engines for page in listings})
-            rendered += self._write(publication, listings, [])
+        edited = [page for page in changed if self._edited(page)]
+        others = [page for page in changed if not self._edited(page)]
+        rendered = self._write(publication, edited, removed)
+        if others:
+            show({f"/{code}/{url_path(page.path)}" for code in self.engines for page in others})
+            rendered += self._write(publication, others, [])
         self.publication, self.pages = publication, pages
         return Change(rendered, removed)
 
@@ -104,6 +107,14 @@ class Preview:
                 self.markdown_of.pop((code, path), None)
             self.markdown_of.update(((code, path), text) for path, text in markdown.items())
         return sorted({path for markdown, _ in html.values() for path in markdown})
+
+    def _edited(self, page: Page) -> bool:
+        """Whether `page` is the own page of a briefing or article that changed (not one that cites it)."""
+        if not page.path.startswith(OWN_PAGES):
+            return False
+        before = self.pages.get(page.path)
+        key = "briefing" if "briefing" in page.context else "article"
+        return before is None or before.context[key] != page.context[key]
 
     def _load(self) -> Publication:
         publication, problems = load(self.project, self.memo)
