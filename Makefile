@@ -23,8 +23,9 @@ test: $(VENV)/.installed-test debian-test node_modules/.installed
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest -n auto --dist loadfile
 
-# Build times, scaling and memory on synthetic publications (N=250 and N=1000 briefings); see README.
-bench: $(VENV)/.installed debian-site
+# Build times, scaling and memory on synthetic publications (N=250 and N=1000 briefings), and the
+# preview's latency in Chromium; see README.
+bench: $(VENV)/.installed-test debian-test
 	$(BIN)/python benchmarks/run.py
 
 # Article bodies of the extraction benchmark's development half (../shared/real/): ingest next to bare trafilatura.

@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -20,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate  # noqa: E402
 from search_latency import measure as search_latency  # noqa: E402
-from serve_latency import serve_latency  # noqa: E402
+from serve_latency import print_figures, serve_figures  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
@@ -160,8 +161,10 @@ def main() -> None:
     root = args.keep or Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     try:
         small, large = (bench(size, root, not args.no_pdf) for size in args.sizes)
-        latency = serve_latency(large["project"])
-        say(f"  serve: an edited briefing shows in the preview after {latency:.1f} s")
+        for size, figures in zip(args.sizes, (small, large), strict=True):
+            say(f"N={size}: briefing serve")
+            figures["serve"] = serve_figures(figures["project"], cold=True)
+            print_figures(figures["serve"], say)
         full = large["full"]["total"]
         pages = large["full"]["counts"].get("pdf pages rendered", 0)
         say(f"Targets at N={args.sizes[1]} ({os.cpu_count()} cores):")
@@ -172,6 +175,10 @@ def main() -> None:
         verdict("peak RSS", large["full"]["peak_rss"] / 2**30, 1.5, " GiB")
         verdict("no-change rebuild / full build", large["unchanged"]["total"] / full, 0.2)
         verdict("one-briefing edit / full build", large["edited"]["total"] / full, 0.4)
+        for kind, seconds in large["serve"]["edits"].items():
+            verdict(f"serve: {kind} edit on screen, median", statistics.median(seconds), 1.0, " s")
+            verdict(f"serve: {kind} edit on screen, worst", max(seconds), 2.0, " s")
+        verdict("serve: first page, warm start", large["serve"]["warm start"], 20.0, " s")
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)

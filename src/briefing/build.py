@@ -34,13 +34,13 @@ def build(
     output: Path,
     workspace: Workspace | None = None,
     reporter: Reporter | None = None,
-    site_url: str | None = None,
     strict: bool = False,
+    preview: bool = False,
 ) -> Publication:
     """Build the whole publication into `output`; on any failure `output` is left as it was.
 
-    `workspace` keeps what the next build can reuse (docs trees, the engine's output). `site_url`
-    replaces the configured one, so a local preview links to itself, not to production.
+    `workspace` keeps what the next build can reuse (docs trees, the engine's output). A `preview`
+    (`briefing serve`'s) shows editors' notes on the pages.
     """
     workspace = workspace or Workspace.of(project)
     reporter = reporter or Reporter(quiet=True)
@@ -48,9 +48,9 @@ def build(
         staging = prepare(output, workspace.trash)
         with reporter.stage("load"):
             publication = load_or_raise(project, strict, reporter.warn)
-        published = publication  # PDFs link to the published site even in a preview: they are what will be published
-        if site_url:
-            publication = replace(publication, config=replace(publication.config, site_url=site_url, preview=True))
+        published = publication  # PDFs are what will be published, even in a preview
+        if preview:
+            publication = replace(publication, config=replace(publication.config, preview=True))
         reporter.say(f"Loaded {len(publication.articles)} articles and {len(publication.briefings)} briefings")
         templates, locales = project / "templates", project / LOCALES_DIR
         try:

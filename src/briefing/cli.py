@@ -17,7 +17,6 @@ from .diagnostics import BuildError, LoadError, Problem, Problems
 from .engine import EngineError
 from .load import load, load_or_raise
 from .progress import Reporter
-from .workspace import Workspace
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,6 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--output", default="site", help="output folder (default: site)")
     build_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    build_cmd.add_argument("--preview", action="store_true", help="a preview for editors (briefing serve's): editors' notes shown")
     build_cmd.set_defaults(run=_build)
 
     pdf_cmd = commands.add_parser("pdf", help="digest PDFs of any period (the site has one per week)")
@@ -85,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     serve_cmd = commands.add_parser("serve", help="preview on 127.0.0.1 with live reload")
     serve_cmd.add_argument("--host", default="127.0.0.1")
     serve_cmd.add_argument("--port", type=int, default=8000)
+    serve_cmd.add_argument("--strict", action="store_true", help="show warnings (e.g. missing translations) as errors")
     serve_cmd.set_defaults(run=_serve)
     return parser
 
@@ -125,23 +126,17 @@ def _check(args, project: Path) -> int:
 
 def _build(args, project: Path) -> int:
     output = (project / args.output).resolve()
-    return 0 if _build_reporting(project, output, None, Reporter(quiet=args.quiet), args.strict) else 1
-
-
-def _build_reporting(
-    project: Path, output: Path, workspace: Workspace | None, reporter: Reporter, strict: bool = False, site_url: str | None = None
-) -> bool:
-    """Build once; print what went wrong (file, line, field) and say whether it worked."""
+    reporter = Reporter(quiet=args.quiet)
     started = time.monotonic()
     try:
-        publication = build(project, output, workspace, reporter, site_url, strict)
+        publication = build(project, output, reporter=reporter, strict=args.strict, preview=args.preview)
     except FAILURES as exc:
         print(f"build failed: {_failure(exc)}; {output.name}/ left as it was", file=sys.stderr)
-        return False
+        return 1
     finally:
         reporter.close()
     reporter.say(f"Built {output} ({', '.join(publication.config.language_codes)}) in {time.monotonic() - started:.1f} s")
-    return True
+    return 0
 
 
 # What stops a build or `briefing pdf` with a message: the sources, the outputs, the system.
@@ -242,15 +237,7 @@ def _mail_subscribers(args, project: Path, publication, reporter: Reporter, pdfs
 def _serve(args, project: Path) -> int:
     from .serve import serve
 
-    reporter = Reporter(display=False)
-    local = f"http://{args.host}:{args.port}/"
-    serve(
-        project,
-        args.host,
-        args.port,
-        lambda output, workspace: _build_reporting(project, output, workspace, reporter, site_url=local),
-        reporter.say,
-    )
+    serve(project, args.host, args.port, args.strict, Reporter(display=False).say)
     return 0
 
 

@@ -1,9 +1,9 @@
 """The work folder: where a build keeps what the next one can reuse, its lock and its trash.
 
-Every path of it is named here and nowhere else. `build/` is the project's own; a
-preview works in a scratch folder of its own but shares the project's PDF renders, and
-only the project's own build may forget renders its site no longer has. (The staging
-and previous folders sit beside the output they replace, so publish.py names them.)
+Every path of it is named here and nowhere else. `build/` is the project's own, shared
+by `build`, `serve` (whose builds are builds into a preview folder) and `briefing pdf`:
+each reuses what the others made. (The staging and previous folders sit beside the
+output they replace, so publish.py names them.)
 
 Records are small JSON files, read leniently and written whole: a missing or unreadable
 record only costs work (the next build redoes what it said), and a record is replaced
@@ -25,17 +25,11 @@ INGEST_STATE = Path(".briefing") / "ingest-state.json"  # under the project: wha
 class Workspace:
     project: Path
     root: Path
-    prunes: bool  # may forget cached PDF renders the published site no longer has
 
     @classmethod
     def of(cls, project: Path) -> Workspace:
-        """The project's own work folder, `build/`, shared by `build` and `briefing pdf`."""
-        return cls(project, project / WORK_FOLDER, prunes=True)
-
-    @classmethod
-    def scratch(cls, project: Path, root: Path) -> Workspace:
-        """A preview's work folder: its own docs and engine output, the project's PDF renders."""
-        return cls(project, root, prunes=False)
+        """The project's own work folder, `build/`."""
+        return cls(project, project / WORK_FOLDER)
 
     @property
     def lock(self) -> Path:
@@ -69,19 +63,24 @@ class Workspace:
         return self.root / f"engine.{language}.json"
 
     @property
+    def previews(self) -> Path:
+        """Where `serve` keeps the site it serves, a folder per session, removed when it stops."""
+        return self.root / "preview"
+
+    @property
     def search(self) -> Path:
         """Each language's search fragments as last written, and Kiwi's analysis of every word seen."""
         return self.root / "search"
 
     @property
     def pdf_cache(self) -> Path:
-        """PDF renders by content hash: always the project's, whoever builds."""
-        return self.project / WORK_FOLDER / "pdf-cache"
+        """PDF renders by content hash."""
+        return self.root / "pdf-cache"
 
     @property
     def card_cache(self) -> Path:
-        """Social card images by content hash: the project's, as the PDF renders."""
-        return self.project / WORK_FOLDER / "card-cache"
+        """Social card images by content hash."""
+        return self.root / "card-cache"
 
     @property
     def mail_log(self) -> Path:

@@ -24,6 +24,6 @@ def test_no_published_output_carries_an_editors_note(make_project, tmp_path):
             found.append(path)
     assert found == []
     preview = tmp_path / "preview"
-    build(project, preview, site_url="http://127.0.0.1:8000/")
+    build(project, preview, preview=True)
     page = (preview / "en/articles/2025-10-30-sample/index.html").read_text(encoding="utf-8")
     assert NOTE in page and "Editor's note" in page

@@ -1,5 +1,7 @@
 """The engine that turns docs trees into HTML: MkDocs with Material, the only code that knows them."""
 
-from .mkdocs_adapter import EngineError, build_language, serve_with_live_reload, theme_colours
+from .live_pages import LivePages
+from .live_server import serve_with_live_reload
+from .mkdocs_adapter import EngineError, build_language, theme_colours
 
-__all__ = ["EngineError", "build_language", "serve_with_live_reload", "theme_colours"]
+__all__ = ["EngineError", "LivePages", "build_language", "serve_with_live_reload", "theme_colours"]

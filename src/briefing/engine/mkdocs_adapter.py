@@ -208,17 +208,3 @@ def _mkdocs_messages():
     finally:
         build_logger.removeFilter(not_dirty_notice)
         logger.propagate, logger.level = saved
-
-
-def serve_with_live_reload(site: Path, host: str, port: int, watched: list[Path], rebuild) -> None:
-    """Serve `site` and rebuild, then reload open pages, when a watched path changes (MkDocs' server)."""
-    from mkdocs.livereload import LiveReloadServer
-
-    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site))
-    for path in watched:
-        if path.exists():
-            server.watch(str(path))
-    try:
-        server.serve()
-    finally:
-        server.shutdown()

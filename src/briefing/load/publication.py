@@ -24,15 +24,42 @@ NEEDS_CHECK = "CHECK:"
 BRIEFING_FIELDS = ("id", "date", "published", "updated", "title", "summary", "key_points", "topics", "articles")
 
 
-def load(root: Path) -> tuple[Publication | None, Problems]:
+class Memo:
+    """What each file read as, kept by a preview between loads: a file whose text is unchanged is not
+    parsed again, and keeps its Article or Briefing object (pages compare contexts, and an unchanged
+    object compares equal at once)."""
+
+    def __init__(self) -> None:
+        self.config: Config | None = None
+        self.files: dict[Path, tuple[str, object, list[Problem]]] = {}
+
+    def use(self, config: Config) -> None:
+        """Files read under other settings are read again (topics and languages decide what is valid)."""
+        if config != self.config:
+            self.config, self.files = config, {}
+
+    def read(self, path: Path, text: str, problems: Problems, config: Config, reader, shown: str):
+        known = self.files.get(path)
+        if known is None or known[0] != text:
+            own = Problems()
+            known = text, reader(path, shown, text, own, config), own.items
+            self.files[path] = known
+        problems.items.extend(known[2])
+        return known[1]
+
+
+def load(root: Path, memo: Memo | None = None) -> tuple[Publication | None, Problems]:
     """Everything or nothing: a Publication only when no errors were found (warnings allowed)."""
     problems = Problems()
     config = load_config(root, problems)
     if config is None:
         return None, problems
+    memo = memo or Memo()
+    memo.use(config)
     article_paths = source_files(root, "content/articles", "*.md", problems)
-    articles = _load_all(root, article_paths, problems, config, _article)
-    briefings = _load_all(root, source_files(root, "briefings", "*.y*ml", problems, recursive=False), problems, config, _briefing)
+    articles = _load_all(root, article_paths, problems, config, _article, memo)
+    briefing_paths = source_files(root, "briefings", "*.y*ml", problems, recursive=False)
+    briefings = _load_all(root, briefing_paths, problems, config, _briefing, memo)
     glossary = load_glossary(root, config.language_codes, problems)
     article_files = {path.stem for path in article_paths}  # one that failed to load has its own error
     articles_by_id = _unique(articles, problems)
@@ -65,12 +92,12 @@ def article_problems(path: Path, shown: str, text: str, config: Config) -> list:
     return problems.errors
 
 
-def _load_all(root, paths, problems, config, reader):
+def _load_all(root, paths, problems, config, reader, memo: Memo):
     loaded = []
     for path in paths:
         text = read_text(root, path, problems)
         if text is not None:
-            item = reader(path, relative(path, root), text, problems, config)
+            item = memo.read(path, text, problems, config, reader, relative(path, root))
             if item is not None:
                 loaded.append(item)
     return loaded

@@ -48,9 +48,8 @@ def write_cards(
     for path, entry in entries.items():
         (site / path).parent.mkdir(parents=True, exist_ok=True)
         link_or_copy(entry, site / path)
-    if workspace.prunes:
-        for stale in set(cache.glob("*.png")) - set(entries.values()):
-            stale.unlink()
+    for stale in set(cache.glob("*.png")) - set(entries.values()):
+        stale.unlink()
     reporter.say(f"Drew {len(missing)} social card{'s' * (len(missing) != 1)}, {len(cards) - len(missing)} unchanged")
 
 

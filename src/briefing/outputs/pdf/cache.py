@@ -57,8 +57,8 @@ class PdfReport:
 def write_pdfs(publication: Publication, site: Path, workspace: Workspace, reporter: Reporter) -> PdfReport:
     """Every briefing in every language, and the weekly digests, linked into `site` (a new site).
 
-    The render cache is the project's, shared by `build`, `serve` and `briefing pdf`; only
-    a workspace that prunes (`briefing build`'s) forgets renders the site no longer has.
+    The render cache is the project's, shared by `build`, `serve` and `briefing pdf`; it
+    forgets renders the new site no longer has (the published site keeps its own links).
     """
     documents = Documents(publication, workspace.project)
     planned = []
@@ -69,9 +69,8 @@ def write_pdfs(publication: Publication, site: Path, workspace: Workspace, repor
         ]
     report, entries = _render(documents.assets, planned, workspace.pdf_cache, reporter)
     _link_all(entries, site)
-    if workspace.prunes:
-        for stale in set(workspace.pdf_cache.glob("*.pdf")) - set(entries.values()):
-            stale.unlink()
+    for stale in set(workspace.pdf_cache.glob("*.pdf")) - set(entries.values()):
+        stale.unlink()
     return report
 
 

@@ -15,10 +15,11 @@ from functools import partial
 from pathlib import Path
 
 import yaml
+from jinja2 import Environment
 from markupsafe import escape
 
 from ...i18n import Localizer
-from ...model import Publication
+from ...model import Config, Publication
 from ...workspace import read_record
 from ..fingerprints import shared_inputs
 from ..periods import weekly_digests
@@ -45,7 +46,8 @@ def page_list(publication: Publication) -> list[Page]:
         sources = [publication.articles[article_id] for article_id in briefing.articles]
         pages.append(Page(f"briefings/{briefing.id}.md", "briefing.md.j2", {"briefing": briefing, "sources": sources}))
     for article in sorted(publication.articles.values(), key=lambda a: a.id):
-        context = {"article": article, "citing": publication.briefings_citing(article.id)}
+        note = article.editor_note if publication.config.preview else None  # for editors: only in the preview
+        context = {"article": article, "citing": publication.briefings_citing(article.id), "editor_note": note}
         pages.append(Page(f"articles/{article.id}.md", "article.md.j2", context))
     months = defaultdict(list)
     for briefing in publication.briefings:
@@ -91,15 +93,20 @@ def render_docs(publication: Publication, language: str, templates: Path, locale
         target = out / page.path
         if previous.get(page.path) == manifest[page.path] and target.is_file():
             continue
-        place = {"link": partial(relative_link, current=page.path), "site_root": _site_root(page.path)}
-        module = env.get_template(page.template).make_module({"config": publication.config, **place, **page.context})
-        meta = {**page.meta, **head_meta(page.context, url_path(page.path), localizer)}
-        _write_if_changed(target, _front_matter(module.page_title, meta) + str(module))
+        _write_if_changed(target, page_markdown(env, page, localizer))
     for existing in out.rglob("*.md"):
         if existing.relative_to(out).as_posix() not in manifest:
             existing.unlink()
     manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
     return pages
+
+
+def page_markdown(env: Environment, page: Page, localizer: Localizer) -> str:
+    """One docs page's Markdown, front matter included (`env` from markdown_environment, in `localizer`'s language)."""
+    place = {"link": partial(relative_link, current=page.path), "site_root": _site_root(page.path)}
+    module = env.get_template(page.template).make_module({"config": localizer.config, **place, **page.context})
+    meta = {**page.meta, **head_meta(page.context, url_path(page.path), localizer)}
+    return _front_matter(module.page_title, meta) + str(module)
 
 
 def _write_if_changed(target: Path, text: str) -> None:
