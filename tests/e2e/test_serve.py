@@ -57,6 +57,7 @@ class Preview:
     def __exit__(self, *exc):
         self.process.send_signal(self.stop)
         self.output = self.process.communicate(timeout=30)[0]
+        print(f"briefing serve said:\n{self.output}")  # pytest shows it when the test fails
 
 
 def wait_until_gone(url: str, seconds: float = 30) -> None:
