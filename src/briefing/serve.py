@@ -26,6 +26,7 @@ from pathlib import Path
 from .diagnostics import BuildError, LoadError, Problems
 from .engine import EngineError, serve_with_live_reload
 from .load.config import load_config
+from .outputs.mail.preview import PREVIEW_ROOT, preview_page
 from .outputs.template_errors import located_template_errors
 from .preview import Preview
 from .publish import discard, publish
@@ -47,7 +48,7 @@ def serve(project: Path, host: str, port: int, strict: bool, say: Callable[[str]
             session.start()
             say(
                 f"Serving on http://{host}:{port}/ (Ctrl+C to stop), ready after {time.monotonic() - started:.1f} s;"
-                f" watching {', '.join(WATCHED)}"
+                f" watching {', '.join(WATCHED)}; e-mail editions at http://{host}:{port}{PREVIEW_ROOT}"
             )
             config = load_config(project, Problems())  # None: mkdocs.yml is broken, and the preview says so
             production = config.site_url if config else f"http://{host}:{port}/"
@@ -59,6 +60,7 @@ def serve(project: Path, host: str, port: int, strict: bool, say: Callable[[str]
                 session.changed,
                 (production, f"http://{host}:{port}/"),
                 lambda: session.problems,
+                (PREVIEW_ROOT, session.mail_page),
             )
         finally:
             session.close()
@@ -105,6 +107,11 @@ class _Session:
                 f"Previewed {len(change.rendered)} changed and {len(change.removed)} removed page(s) in {time.monotonic() - started:.2f} s"
             )
             self.wanted.set()
+
+    def mail_page(self, path: str) -> str | None:
+        """A page of the e-mail editions' preview, from the publication the preview shows."""
+        preview = self.preview
+        return None if preview is None else preview_page(preview.publication, path, self.workspace.project)
 
     def close(self) -> None:
         self.stopping = True

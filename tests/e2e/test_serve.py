@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from support.project import ARTICLE, BRIEFING
+from support.project import ARTICLE, BRIEFING, WITH_MAIL
 
 PROBLEMS = "briefing-preview-problems"  # the notice laid over a page while the sources have problems
 
@@ -244,3 +244,27 @@ def test_a_broken_template_is_reported_over_the_last_good_page(served):
     template.write_text(good.replace("{{ m.topic_links(briefing.topics) }}", "{{ m.topic_links(briefing.topics) }} TEMPLATE-FIXED"))
     page = wait_for(page_url, "TEMPLATE-FIXED")
     assert PROBLEMS not in page
+
+
+def test_the_email_editions_are_previewed_and_follow_edits(make_project, browser):
+    """Each briefing's e-mail per language, at an address no page links to, reloaded in an open tab after an edit."""
+    project = make_project({"mkdocs.yml": WITH_MAIL}, templates=True)
+    page = browser.new_page()
+    with Preview(project) as preview:
+        home = wait_for(f"{preview.url}/en/", "Test Briefing")
+        assert "/_mail/" not in home + fetch(f"{preview.url}/en/briefings/2025-10-31-sample/")
+        assert 'href="2025-10-31-sample/ko/"' in fetch(f"{preview.url}/_mail/")
+        with pytest.raises(urllib.error.HTTPError):
+            fetch(f"{preview.url}/_mail/2025-10-31-nothing/ko/")
+
+        page.goto(f"{preview.url}/_mail/2025-10-31-sample/ko/")
+        headers = page.inner_text("table.headers")
+        assert "[Briefing] 시험 브리핑" in headers and "<https://briefing.test/unsubscribe>" in headers  # as sent, not the preview's
+        for width in (600, 390):
+            assert "무슨 일이 있었나." in page.frame_locator(f'iframe[width="{width}"]').locator("body").inner_text()
+        assert "무슨 일이 있었나." in page.inner_text("pre")  # the text part
+
+        (project / "briefings/2025-10-31-sample.yaml").write_text(BRIEFING.replace("ko: 무슨 일이 있었나.", "ko: 고친 요약."))
+        page.wait_for_function("document.querySelector('pre').innerText.includes('고친 요약.')", timeout=30_000)
+        assert "고친 요약." in page.frame_locator('iframe[width="600"]').locator("body").inner_text()
+    page.close()

@@ -14,17 +14,8 @@ from briefing.outputs.text_width import display_width
 
 from support import pdftools
 from support.payloads import html_payloads, live_markup, yaml_text
-from support.project import BRIEFING, CONFIG
+from support.project import BRIEFING, CONFIG, WITH_MAIL
 
-MAIL = """\
-    mail:
-      sender: Test Desk <desk@briefing.test>
-      reply_to: editors@briefing.test
-      unsubscribe_url: https://briefing.test/unsubscribe
-      unsubscribe_email: leave@briefing.test
-      subject_prefix: "[Briefing]"
-"""
-WITH_MAIL = CONFIG.replace("    languages: [en, ko]\n", "    languages: [en, ko]\n" + MAIL)
 ID = "2025-10-31-sample"
 
 

@@ -57,3 +57,14 @@ def write_tree(root: Path, files: dict[str, str]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text), encoding="utf-8")
     return root
+
+
+MAIL = """\
+    mail:
+      sender: Test Desk <desk@briefing.test>
+      reply_to: editors@briefing.test
+      unsubscribe_url: https://briefing.test/unsubscribe
+      unsubscribe_email: leave@briefing.test
+      subject_prefix: "[Briefing]"
+"""
+WITH_MAIL = CONFIG.replace("    languages: [en, ko]\n", "    languages: [en, ko]\n" + MAIL)  # with the e-mail edition's settings

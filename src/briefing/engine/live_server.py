@@ -28,13 +28,15 @@ def serve_with_live_reload(
     rebuild: Callable[[set[Path], Callable[[set[str]], None]], None],
     addresses: tuple[str, str],
     problems: Callable[[], list[str]],
+    made: tuple[str, Callable[[str], str | None]],
 ) -> None:
     """Serve `site` on host:port until interrupted; `rebuild(changed paths, show)` after each burst of
     changes under `watched` (folders or files), then reload open pages. `rebuild` may call `show(pending)`
     to reload them earlier: requests for the `pending` addresses then wait until it returns. `addresses`
     is (production URL, preview URL): pages link to the preview; `problems()` are shown over each page
-    while there are any."""
-    server = _server_class()(site, host, port, watched, rebuild, addresses, problems)
+    while there are any. `made` is (address prefix, maker): pages under the prefix are not files but
+    `maker(path)`'s HTML, made on request and reloaded like the others (None: not found)."""
+    server = _server_class()(site, host, port, watched, rebuild, addresses, problems, made)
     try:
         server.serve()
     finally:
@@ -47,7 +49,7 @@ def _server_class():
     from mkdocs.livereload import LiveReloadServer
 
     class PreviewServer(LiveReloadServer):
-        def __init__(self, site, host, port, watched, rebuild, addresses, problems):
+        def __init__(self, site, host, port, watched, rebuild, addresses, problems, made):
             super().__init__(builder=self._rebuild, host=host, port=port, root=str(site))
             self.observer = watchdog.observers.Observer()  # inotify on Linux
             self.changed: set[Path] = set()
@@ -56,6 +58,7 @@ def _server_class():
             self.rebuild, self.problems = rebuild, problems
             self.production, self.preview = (address.encode() for address in addresses)
             self.watched = watched
+            self.made_prefix, self.maker = made
             for folder in {path if path.is_dir() else path.parent for path in watched}:
                 self._watch(folder, recursive=folder.is_dir() and folder in watched)
 
@@ -89,20 +92,39 @@ def _server_class():
                     self._epoch_cond.notify_all()
 
         def _show(self, pending: set[str]) -> None:
-            """Reload open pages now (a new epoch, visible at once), holding back requests for `pending`."""
+            """Reload open pages now (a new epoch, visible at once), holding back requests for `pending`
+            and for made pages (made from what the update has not finished)."""
             with self._epoch_cond:
-                self.pending = pending
+                self.pending = pending | {self.made_prefix}
                 self._wanted_epoch = self._visible_epoch = max(time.monotonic_ns() // 1_000_000, self._visible_epoch + 1)
                 self._epoch_cond.notify_all()
 
         def _serve_request(self, environ, start_response):
             path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore").removesuffix("index.html")
+            made = path.startswith(self.made_prefix)
+            waits_for = self.made_prefix if made else path
             with self._epoch_cond:
-                self._epoch_cond.wait_for(lambda: path not in self.pending, timeout=self.poll_response_timeout)
+                self._epoch_cond.wait_for(lambda: waits_for not in self.pending, timeout=self.poll_response_timeout)
+            if made:
+                return self._serve_made(path, start_response)
             return super()._serve_request(environ, start_response)
 
+        def _serve_made(self, path: str, start_response):
+            with self._epoch_cond:  # as the base class serves files: not while an update is half done
+                self._epoch_cond.wait_for(lambda: self._visible_epoch == self._wanted_epoch)
+                epoch = self._visible_epoch
+            html = self.maker(path)
+            if html is None:
+                return None  # not found
+            content = self._with_problems_and_reload(html.encode("utf-8"), epoch)  # addresses as sent, not the preview's
+            start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(content)))])
+            return [content]
+
         def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
-            content = content.replace(self.production, self.preview)
+            """A served file: its links to the production site lead to the preview."""
+            return self._with_problems_and_reload(content.replace(self.production, self.preview), epoch)
+
+        def _with_problems_and_reload(self, content: bytes, epoch: int) -> bytes:
             messages = self.problems()
             if messages:
                 listing = "\n".join(str(escape(message)) for message in messages)
