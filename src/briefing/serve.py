@@ -87,8 +87,11 @@ class _Session:
         self.background.start()
 
     def changed(self, paths: set[Path], show: Callable[[set[str]], None]) -> None:
-        """After a burst of edits: the pages they touched, or a whole build when they reshape every page."""
+        """After a burst of edits: the pages they touched, or a whole build when they reshape every page.
+        No paths: the first call, once watching, for edits saved during the first build."""
         project = self.workspace.project
+        if not paths and self.preview is None:
+            return  # the first build failed: it said why, and the next edit builds again
         reshaping = sorted({name for path in paths for name in RESHAPING if path.is_relative_to(project / name)})
         if self.preview is None or reshaping:
             self._build_previewed(reshaping or ["the sources"])

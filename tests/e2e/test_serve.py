@@ -54,9 +54,17 @@ class Preview:
     def __enter__(self):
         return self
 
+    def read_until(self, text: str) -> None:
+        """Read what it prints until a line holds `text` (it blocks: the process must print it)."""
+        for line in self.process.stdout:
+            self.output += line
+            if text in line:
+                return
+        raise AssertionError(f"briefing serve ended before printing {text!r}")
+
     def __exit__(self, *exc):
         self.process.send_signal(self.stop)
-        self.output = self.process.communicate(timeout=30)[0]
+        self.output += self.process.communicate(timeout=30)[0]
         print(f"briefing serve said:\n{self.output}")  # pytest shows it when the test fails
 
 
@@ -268,3 +276,11 @@ def test_the_email_editions_are_previewed_and_follow_edits(make_project, browser
         page.wait_for_function("document.querySelector('pre').innerText.includes('고친 요약.')", timeout=30_000)
         assert "고친 요약." in page.frame_locator('iframe[width="600"]').locator("body").inner_text()
     page.close()
+
+
+def test_an_edit_saved_during_the_first_build_is_shown(make_project):
+    project = make_project(templates=True)
+    with Preview(project) as preview:
+        preview.read_until("Loaded 1 articles")  # the first build has read the sources
+        (project / "briefings/2025-10-31-sample.yaml").write_text(BRIEFING.replace("en: Sample briefing", "en: Saved while building"))
+        wait_for(f"{preview.url}/en/briefings/2025-10-31-sample/", "Saved while building")

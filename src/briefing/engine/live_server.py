@@ -59,6 +59,7 @@ def _server_class():
             self.production, self.preview = (address.encode() for address in addresses)
             self.watched = watched
             self.made_prefix, self.maker = made
+            self._want_rebuild = True  # once watching: `rebuild(set())` shows what was saved before (during the first build)
             for folder in {path if path.is_dir() else path.parent for path in watched}:
                 self._watch(folder, recursive=folder.is_dir() and folder in watched)
 
