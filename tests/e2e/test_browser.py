@@ -53,3 +53,23 @@ def test_search_finds_a_briefing_by_a_word_from_its_summary(page, demo_url, lang
     results = page.locator(f".md-search-result__item a[href*='briefings/{BRIEFING}']")
     results.first.wait_for(timeout=15000)
     assert results.count() >= 1
+
+
+PAGE_TYPES = ["", f"briefings/{BRIEFING}/", "articles/2025-10-30-us-diplomatic-circles-summit/", "archive/", "archive/2025-10/"]
+PAGE_TYPES += ["topics/", "topics/alliance/", "digests/", "glossary/", "no-such-page/"]
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_no_page_requests_what_fails_or_another_host(page, demo_url, language):
+    """Served from a local address (a copy of site/), each page type loads only what it has: nothing 404s, nothing
+    goes to the production host (Material looks for a sitemap.xml beside each `<link rel="alternate">`)."""
+    requests, failures = [], []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("requestfailed", lambda request: failures.append(request.url))
+    page.on("response", lambda response: failures.append(f"{response.status} {response.url}") if response.status >= 400 else None)
+    for path in PAGE_TYPES:
+        page.goto(f"{demo_url}/{language}/{path}")
+        page.wait_for_load_state("networkidle")
+    elsewhere = [url for url in requests if not url.startswith((demo_url, "data:"))]
+    missing_page = f"404 {demo_url}/{language}/no-such-page/"
+    assert elsewhere == [] and [failure for failure in failures if failure != missing_page] == []
