@@ -36,11 +36,13 @@ def build(
     reporter: Reporter | None = None,
     strict: bool = False,
     preview: bool = False,
+    cached_pdfs: bool = False,
 ) -> Publication:
     """Build the whole publication into `output`; on any failure `output` is left as it was.
 
     `workspace` keeps what the next build can reuse (docs trees, the engine's output). A `preview`
-    (`briefing serve`'s) shows editors' notes on the pages.
+    (`briefing serve`'s) shows editors' notes on the pages; with `cached_pdfs` it renders no PDF,
+    linking only those rendered before (the preview's first build, served at once).
     """
     workspace = workspace or Workspace.of(project)
     reporter = reporter or Reporter(quiet=True)
@@ -67,7 +69,7 @@ def build(
             with reporter.stage("feeds"), located_template_errors(project):
                 write_feeds(publication, staging, templates / "feeds", locales)
             with _pdf_errors(project):
-                write_pdfs(published, staging, workspace, reporter)
+                write_pdfs(published, staging, workspace, reporter, cached_pdfs)
             write_cards(publication, staging, workspace, locales, theme_colours(publication.config), reporter)
             with located_template_errors(project):
                 write_root(publication, pages, templates / "site", locales, staging)

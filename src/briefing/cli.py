@@ -59,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     build_cmd.add_argument("--preview", action="store_true", help="a preview for editors (briefing serve's): editors' notes shown")
+    build_cmd.add_argument("--cached-pdfs", action="store_true", help="render no PDF; link only those rendered before")
     build_cmd.set_defaults(run=_build)
 
     pdf_cmd = commands.add_parser("pdf", help="digest PDFs of any period (the site has one per week)")
@@ -129,7 +130,7 @@ def _build(args, project: Path) -> int:
     reporter = Reporter(quiet=args.quiet)
     started = time.monotonic()
     try:
-        publication = build(project, output, reporter=reporter, strict=args.strict, preview=args.preview)
+        publication = build(project, output, reporter=reporter, strict=args.strict, preview=args.preview, cached_pdfs=args.cached_pdfs)
     except FAILURES as exc:
         print(f"build failed: {_failure(exc)}; {output.name}/ left as it was", file=sys.stderr)
         return 1

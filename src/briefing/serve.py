@@ -100,7 +100,8 @@ class _Session:
         try:
             with self.lock, located_template_errors(project):
                 change = self.preview.update(lambda pending: (self._show(None), show(pending)))  # the update is good
-                self.generation += 1
+                if change.rendered or change.removed:
+                    self.generation += 1  # a background build begun before is older than the served pages
         except (LoadError, EngineError, BuildError) as exc:
             self._show(exc)
             return
@@ -142,6 +143,8 @@ class _Session:
         with self.build_lock, self.lock:
             self.generation += 1
             built = self._build(self.site, background=False)
+            if built:
+                self.wanted.set()  # the PDFs it left out
             if not built:
                 self.site.mkdir(parents=True, exist_ok=True)
             if preview is not None:
@@ -183,10 +186,11 @@ class _Session:
 
     def _build(self, output: Path, background: bool) -> bool:
         """`briefing build` into `output`, as a process of its own: the preview's process stays small and
-        responsive, and stopping the preview stops the build with it (its own process group)."""
+        responsive, and stopping the preview stops the build with it (its own process group). A whole build
+        in the foreground renders no PDF (it is served at once): the background build after it does."""
         command = [sys.executable, "-m", "briefing.cli", "--project", str(self.workspace.project), "build", "--preview"]
         command += ["--output", str(output)]
-        command += ["-q"] * background + ["--strict"] * self.strict
+        command += ["-q"] * background + ["--strict"] * self.strict + ["--cached-pdfs"] * (not background)
         self.builder = subprocess.Popen(
             command, stdin=subprocess.DEVNULL, start_new_session=True, preexec_fn=(lambda: os.nice(10)) if background else None
         )

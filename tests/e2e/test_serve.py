@@ -284,3 +284,21 @@ def test_an_edit_saved_during_the_first_build_is_shown(make_project):
         preview.read_until("Loaded 1 articles")  # the first build has read the sources
         (project / "briefings/2025-10-31-sample.yaml").write_text(BRIEFING.replace("en: Sample briefing", "en: Saved while building"))
         wait_for(f"{preview.url}/en/briefings/2025-10-31-sample/", "Saved while building")
+
+
+def test_the_first_page_comes_before_the_pdfs_are_rendered(make_project):
+    """Without a previous build, the preview serves its pages at once; the PDFs follow from the background build."""
+    project = make_project(templates=True)
+    with Preview(project) as preview:
+        preview.read_until("Serving on")
+        assert "Wrote 0 PDFs: 0 rendered (0 pages), 0 unchanged, 4 left for a later build" in preview.output
+        wait_for(f"{preview.url}/en/briefings/2025-10-31-sample/", "Sample briefing")
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(f"{preview.url}/pdf/2025-10-31-sample.en.pdf", timeout=5) as response:
+                    assert response.read().startswith(b"%PDF-")
+                    break
+            except urllib.error.HTTPError:
+                assert time.monotonic() < deadline, "the PDF was not served within 120 s"
+                time.sleep(0.5)

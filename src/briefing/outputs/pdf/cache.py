@@ -38,6 +38,7 @@ INDEX = "inputs.json"  # in the cache folder: which entry each PDF's inputs gave
 class PdfReport:
     rendered: list[str] = field(default_factory=list)  # PDFs laid out in this run
     reused: list[str] = field(default_factory=list)  # PDFs taken unchanged from the cache
+    left: int = 0  # PDFs not rendered before, left out (a build that renders none)
     pages: int = 0  # pages laid out in this run
     cpu: float = 0.0  # processor seconds the renders took, summed over the worker processes
     notes: list[str] = field(default_factory=list)  # refused URLs and renderer warnings, per PDF
@@ -51,14 +52,18 @@ class PdfReport:
 
     def summary(self) -> str:
         count = len(self.rendered) + len(self.reused)
-        return f"Wrote {count} PDF{'s' * (count != 1)}: {len(self.rendered)} rendered ({self.pages} pages), {len(self.reused)} unchanged"
+        left = f", {self.left} left for a later build" if self.left else ""
+        rendered = f"{len(self.rendered)} rendered ({self.pages} pages)"
+        return f"Wrote {count} PDF{'s' * (count != 1)}: {rendered}, {len(self.reused)} unchanged{left}"
 
 
-def write_pdfs(publication: Publication, site: Path, workspace: Workspace, reporter: Reporter) -> PdfReport:
+def write_pdfs(publication: Publication, site: Path, workspace: Workspace, reporter: Reporter, cached_only: bool = False) -> PdfReport:
     """Every briefing in every language, and the weekly digests, linked into `site` (a new site).
 
     The render cache is the project's, shared by `build`, `serve` and `briefing pdf`; it
     forgets renders the new site no longer has (the published site keeps its own links).
+    `cached_only`: link the PDFs whose inputs were rendered before, render none (the
+    preview's first build: its site is served at once, and a build after it renders the rest).
     """
     documents = Documents(publication, workspace.project)
     planned = []
@@ -67,7 +72,7 @@ def write_pdfs(publication: Publication, site: Path, workspace: Workspace, repor
         planned += [
             documents.digest(d, language, DIGEST_PDF.path_for(key=d.period.key, language=language)) for d in weekly_digests(publication)
         ]
-    report, entries = _render(documents.assets, planned, workspace.pdf_cache, reporter)
+    report, entries = _render(documents.assets, planned, workspace.pdf_cache, reporter, cached_only)
     _link_all(entries, site)
     for stale in set(workspace.pdf_cache.glob("*.pdf")) - set(entries.values()):
         stale.unlink()
@@ -99,12 +104,19 @@ def briefing_pdfs(
     return {language: entries[plan.name].read_bytes() for language, plan in zip(languages, planned, strict=True)}
 
 
-def _render(assets: Path, planned: list[Planned], cache: Path, reporter: Reporter) -> tuple[PdfReport, dict[str, Path]]:
-    """Render what the cache lacks (in worker processes); every PDF's cache entry by name."""
+def _render(
+    assets: Path, planned: list[Planned], cache: Path, reporter: Reporter, cached_only: bool = False
+) -> tuple[PdfReport, dict[str, Path]]:
+    """Render what the cache lacks (in worker processes); every PDF's cache entry by name.
+
+    `cached_only`: only the PDFs the index knows, nothing made or rendered."""
     cache.mkdir(parents=True, exist_ok=True)
     index = read_record(cache / INDEX)  # none yet, or unreadable: the HTML of every PDF is made again
-    missing, entries = _plan(assets, planned, cache, index, reporter)
-    report = PdfReport()
+    if cached_only:
+        missing, entries = [], _known(assets, planned, cache, index)
+    else:
+        missing, entries = _plan(assets, planned, cache, index, reporter)
+    report = PdfReport(left=len(planned) - len(entries))
     with reporter.stage("pdf render", total=len(missing)) as stage:
         try:  # fresh workers: a copy of this process (the whole publication, the search stage's memory) is not needed
             results = run_all(render_into, [(job, entries[job.name]) for job in missing], stage.advance, fresh=True)
@@ -136,7 +148,7 @@ def _plan(
         entries, missing = {}, []
         with reporter.stage("pdf html"):
             for plan in planned:
-                inputs = hashlib.sha256(f"{setup}\0{plan.inputs}".encode()).hexdigest()
+                inputs = _inputs_key(setup, plan)
                 known = index.get(inputs)
                 if known and (cache / known).is_file():
                     entries[plan.name] = cache / known
@@ -153,6 +165,21 @@ def _plan(
     except FontError as exc:
         raise PdfError(str(exc)) from None
     return missing, entries
+
+
+def _known(assets: Path, planned: list[Planned], cache: Path, index: dict[str, str]) -> dict[str, Path]:
+    """The cache entries of the PDFs whose inputs were rendered before (see `_plan`), by name."""
+    setup = _setup(assets)
+    entries = {}
+    for plan in planned:
+        known = index.get(_inputs_key(setup, plan))
+        if known and (cache / known).is_file():
+            entries[plan.name] = cache / known
+    return entries
+
+
+def _inputs_key(setup: str, plan: Planned) -> str:
+    return hashlib.sha256(f"{setup}\0{plan.inputs}".encode()).hexdigest()
 
 
 def _write_index(cache: Path, index: dict[str, str]) -> None:
