@@ -20,6 +20,7 @@ from markupsafe import escape
 
 from ...i18n import Localizer
 from ...model import Config, Publication
+from ...release import unreleased
 from ...workspace import read_record
 from ..fingerprints import shared_inputs
 from ..periods import weekly_digests
@@ -42,9 +43,14 @@ def page_list(publication: Publication) -> list[Page]:
     the whole publication), so a page whose context is unchanged need not be rendered again.
     """
     pages = [Page("index.md", "home.md.j2", {"briefings": publication.briefings[: publication.config.home_limit]})]
+    as_of = publication.as_of
     for briefing in publication.briefings:
         sources = [publication.articles[article_id] for article_id in briefing.articles]
-        pages.append(Page(f"briefings/{briefing.id}.md", "briefing.md.j2", {"briefing": briefing, "sources": sources}))
+        banner = unreleased(briefing, as_of) if as_of else None  # only the preview has drafts and scheduled briefings
+        pages.append(Page(f"briefings/{briefing.id}.md", "briefing.md.j2", {"briefing": briefing, "sources": sources, "banner": banner}))
+    for briefing in publication.withdrawn:  # its address keeps a page, which search leaves out
+        context = {"briefing_id": briefing.id, "withdrawal": briefing.withdrawn}
+        pages.append(Page(f"briefings/{briefing.id}.md", "withdrawn.md.j2", context, {"search": {"exclude": True}}))
     for article in sorted(publication.articles.values(), key=lambda a: a.id):
         note = article.editor_note if publication.config.preview else None  # for editors: only in the preview
         context = {"article": article, "citing": publication.briefings_citing(article.id), "editor_note": note}
