@@ -6,21 +6,14 @@ import pytest
 
 from briefing.cli import main
 
-from support.lifecycle_project import ALIAS, CORRECTED, DRAFT, FILES, NOW, SCHEDULED_ID
+from support.lifecycle_project import ALIAS, CORRECTED, DRAFT, NOW, SCHEDULED_ID, write_project
 from support.web import serve_folder
 
 
 @pytest.fixture(scope="module")
 def preview_url(tmp_path_factory):
     """The lifecycle publication as `briefing serve` builds it (`build --preview`) at NOW, served on 127.0.0.1."""
-    from support.project import ARTICLE, CONFIG, REPO, write_tree
-
-    root = write_tree(
-        tmp_path_factory.mktemp("preview") / "project",
-        {"mkdocs.yml": CONFIG, "content/articles/2025/2025-10-30-sample.md": ARTICLE, **FILES},
-    )
-    for folder in ("templates", "locales"):
-        (root / folder).symlink_to(REPO / folder)
+    root = write_project(tmp_path_factory.mktemp("preview") / "project")
     assert main(["--project", str(root), "build", "-q", "--preview", "--now", NOW, "--output", "preview"]) == 0
     server, url = serve_folder(root / "preview")
     yield url

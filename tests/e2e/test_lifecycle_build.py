@@ -12,7 +12,7 @@ import pytest
 from briefing.cli import main
 
 from support import pdftools
-from support.lifecycle_project import ALIAS, CORRECTED, DRAFT, FILES, NOW, SCHEDULED, SCHEDULED_ID, WITHDRAWN
+from support.lifecycle_project import ALIAS, CORRECTED, DRAFT, NOW, SCHEDULED, SCHEDULED_ID, WITHDRAWN, write_project
 
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 FEEDS = ("feed.xml", "atom.xml", "feed.json", "topics/alliance/feed.xml")
@@ -22,14 +22,7 @@ LISTINGS = ("index.html", "archive/2025-10/index.html", "topics/alliance/index.h
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
     """The lifecycle publication, built at NOW (the scheduled briefing still ahead)."""
-    from support.project import ARTICLE, CONFIG, REPO, write_tree
-
-    root = write_tree(
-        tmp_path_factory.mktemp("lifecycle") / "project",
-        {"mkdocs.yml": CONFIG, "content/articles/2025/2025-10-30-sample.md": ARTICLE, **FILES},
-    )
-    for folder in ("templates", "locales"):
-        (root / folder).symlink_to(REPO / folder)
+    root = write_project(tmp_path_factory.mktemp("lifecycle") / "project")
     assert main(["--project", str(root), "build", "-q", "--now", NOW]) == 0
     return root
 

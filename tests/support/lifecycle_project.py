@@ -5,7 +5,9 @@ Built at NOW, the scheduled briefing is still ahead; at SCHEDULED it is out.
 
 from __future__ import annotations
 
-from .project import BRIEFING
+from pathlib import Path
+
+from .project import ARTICLE, BRIEFING, CONFIG, REPO, write_tree
 
 NOW = "2025-10-31T12:00+09:00"
 SCHEDULED = "2025-11-01T06:00+09:00"
@@ -35,3 +37,11 @@ FILES = {
         "withdrawn: {date: 2025-11-03, en: It relied on a report the outlet has retracted., ko: 해당 매체가 철회한 보도에 근거했습니다.}\n",
     ),
 }
+
+
+def write_project(root: Path) -> Path:
+    """The publication in `root`, with the repository's templates and catalogs."""
+    write_tree(root, {"mkdocs.yml": CONFIG, "content/articles/2025/2025-10-30-sample.md": ARTICLE, **FILES})
+    for folder in ("templates", "locales"):
+        (root / folder).symlink_to(REPO / folder)
+    return root
