@@ -130,6 +130,11 @@ def _ingest(args, project: Path) -> int:
 
 
 def _check(args, project: Path) -> int:
+    try:
+        now = reference_time(args.now)  # drafts and scheduled briefings are listed as of then
+    except BuildError as exc:
+        print(f"check failed: {exc}", file=sys.stderr)
+        return 1
     publication, problems = load(project)
     _print_problems(problems.sorted())
     failed = publication is None or (args.strict and problems.warnings)
@@ -137,7 +142,7 @@ def _check(args, project: Path) -> int:
         print(f"check failed: {_summary(problems)}", file=sys.stderr)
         return 1
     print(f"ok: {len(publication.articles)} articles, {len(publication.briefings)} briefings ({_summary(problems)})")
-    for line in pending(publication, reference_time(args.now)):
+    for line in pending(publication, now):
         print(line)
     return 0
 

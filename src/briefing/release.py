@@ -25,7 +25,11 @@ def reference_time(now: datetime | None = None) -> datetime:
     if now is not None:
         return now
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit() else datetime.now(UTC)
+    if not epoch:
+        return datetime.now(UTC)
+    if not epoch.isdigit():
+        raise BuildError(f"SOURCE_DATE_EPOCH={epoch[:40]!r} is not a time (seconds since 1970-01-01 UTC, e.g. 1761944400)")
+    return datetime.fromtimestamp(int(epoch), UTC)
 
 
 def unreleased(briefing: Briefing, now: datetime) -> str | None:

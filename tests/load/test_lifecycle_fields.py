@@ -100,3 +100,12 @@ def test_mail_refuses_a_draft_and_a_withdrawn_briefing(make_project, capsys, tmp
     assert main(["--project", str(project), "mail", briefing_id, "--output", str(tmp_path / "out")]) == 1
     assert capsys.readouterr().err.strip() == says
     assert not (tmp_path / "out").exists()
+
+
+def test_a_source_date_epoch_that_is_not_a_time_is_refused_not_ignored(make_project, capsys, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    assert main(["--project", str(make_project(FILES)), "check"]) == 1
+    assert (
+        capsys.readouterr().err
+        == "check failed: SOURCE_DATE_EPOCH='yesterday' is not a time (seconds since 1970-01-01 UTC, e.g. 1761944400)\n"
+    )
