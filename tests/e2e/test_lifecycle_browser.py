@@ -55,3 +55,11 @@ def test_an_old_address_takes_the_reader_to_the_renamed_briefing(page, preview_u
     page.goto(f"{preview_url}/{language}/briefings/{ALIAS}/")
     page.wait_for_url(f"{preview_url}/{language}/briefings/{CORRECTED}/")
     assert page.locator("h1").inner_text() == {"en": "Briefing sample", "ko": "브리핑 sample"}[language]
+
+
+def test_the_previews_digests_page_lists_no_draft_and_links_only_pdfs_that_exist(page, preview_url):
+    page.goto(f"{preview_url}/en/digests/")
+    listed = page.locator("article a[href*='briefings/']").evaluate_all("links => links.map(a => a.href)")
+    assert listed == [f"{preview_url}/en/briefings/{CORRECTED}/"]
+    pdfs = page.locator("a[type='application/pdf']").evaluate_all("links => links.map(a => a.href)")
+    assert pdfs and all(page.request.get(url).status == 200 for url in pdfs)

@@ -20,7 +20,7 @@ from markupsafe import escape
 
 from ...i18n import Localizer
 from ...model import Config, Publication
-from ...release import unreleased
+from ...release import released, unreleased
 from ...workspace import read_record
 from ..fingerprints import shared_inputs
 from ..periods import weekly_digests
@@ -63,7 +63,8 @@ def page_list(publication: Publication) -> list[Page]:
         pages.append(Page(f"archive/{key}.md", "month.md.j2", {"month": briefings[0].date, "briefings": briefings}))
     counts = {slug: len(publication.briefings_on(slug)) for slug in publication.config.topics}
     pages.append(Page("topics/index.md", "topics.md.j2", {"counts": counts}))
-    pages.append(Page("digests.md", "digests.md.j2", {"digests": weekly_digests(publication)}))
+    in_pdfs = released(publication, as_of) if as_of else publication  # the preview's drafts have no PDF: no digest lists them
+    pages.append(Page("digests.md", "digests.md.j2", {"digests": weekly_digests(in_pdfs)}))
     for slug, topic in publication.config.topics.items():
         briefings = publication.briefings_on(slug)
         context = {"topic": topic, "briefings": briefings, "articles": publication.articles_on(slug)}
