@@ -6,7 +6,7 @@ import fcntl
 import time
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 
@@ -21,11 +21,12 @@ from .outputs.pdf.cache import briefing_pdfs, write_digests, write_pdfs
 from .outputs.pdf.render import PdfError
 from .outputs.periods import RANGE, Period, digest, monthly_periods
 from .outputs.search import write_search
-from .outputs.site import render_docs, write_root
+from .outputs.site import render_docs, write_redirects, write_root
 from .outputs.template_errors import located_template_errors
 from .parallel import run_all
 from .progress import Reporter
 from .publish import discard, link_tree, prepare, publish
+from .release import reference_time, released
 from .workspace import Workspace
 
 
@@ -36,24 +37,27 @@ def build(
     reporter: Reporter | None = None,
     strict: bool = False,
     preview: bool = False,
+    now: datetime | None = None,
     cached_pdfs: bool = False,
 ) -> Publication:
-    """Build the whole publication into `output`; on any failure `output` is left as it was.
+    """Build the publication as readers see it `now` into `output`; on any failure `output` is left as it was.
 
     `workspace` keeps what the next build can reuse (docs trees, the engine's output). A `preview`
-    (`briefing serve`'s) shows editors' notes on the pages; with `cached_pdfs` it renders no PDF,
-    linking only those rendered before (the preview's first build, served at once).
+    (`briefing serve`'s) shows editors' notes, drafts and scheduled briefings on the pages; with `cached_pdfs`
+    it renders no PDF, linking only those rendered before (the preview's first build, served at once).
     """
     workspace = workspace or Workspace.of(project)
     reporter = reporter or Reporter(quiet=True)
     with _exclusive(workspace):
         staging = prepare(output, workspace.trash)
         with reporter.stage("load"):
-            publication = load_or_raise(project, strict, reporter.warn)
-        published = publication  # PDFs are what will be published, even in a preview
+            loaded = load_or_raise(project, strict, reporter.warn)
+        now = reference_time(now)
+        published = released(loaded, now)  # PDFs are what will be published, even in a preview
+        publication = released(loaded, now, preview)
         if preview:
             publication = replace(publication, config=replace(publication.config, preview=True))
-        reporter.say(f"Loaded {len(publication.articles)} articles and {len(publication.briefings)} briefings")
+        reporter.say(f"Loaded {len(loaded.articles)} articles and {len(loaded.briefings)} briefings")
         templates, locales = project / "templates", project / LOCALES_DIR
         try:
             languages = publication.config.language_codes
@@ -73,6 +77,7 @@ def build(
             write_cards(publication, staging, workspace, locales, theme_colours(publication.config), reporter)
             with located_template_errors(project):
                 write_root(publication, pages, templates / "site", locales, staging)
+                write_redirects(publication, templates / "site", locales, staging)
             publish(staging, output, workspace.trash)
         finally:
             discard([staging], workspace.trash)
@@ -87,7 +92,7 @@ def make_digests(
         raise BuildError(f"--from {start} is after --to {end}")
     workspace = Workspace.of(project)
     with _exclusive(workspace):  # the PDF cache is shared with `build`
-        publication = load_or_raise(project, warn=reporter.warn)
+        publication = released(load_or_raise(project, warn=reporter.warn), reference_time())
         codes = publication.config.language_codes
         if language and language not in codes:
             raise BuildError(f"--lang {language}: the publication's languages are {', '.join(codes)}")

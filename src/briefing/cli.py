@@ -9,7 +9,7 @@ import shutil
 import sys
 import time
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from .build import briefing_pdf_files, build, make_digests
@@ -17,6 +17,7 @@ from .diagnostics import BuildError, LoadError, Problem, Problems
 from .engine import EngineError
 from .load import load, load_or_raise
 from .progress import Reporter
+from .release import pending, reference_time, refuse_unreleased, released
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,13 +53,15 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate every briefing, article and setting; print every problem")
     check.add_argument("--strict", action="store_true", help="treat warnings (e.g. missing translations) as errors")
+    check.add_argument("--now", type=_moment, help=NOW_HELP)
     check.set_defaults(run=_check)
 
     build_cmd = commands.add_parser("build", help="build the site into site/ (replaced only if the build succeeds)")
     build_cmd.add_argument("--output", default="site", help="output folder (default: site)")
     build_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="print only problems")
-    build_cmd.add_argument("--preview", action="store_true", help="a preview for editors (briefing serve's): editors' notes shown")
+    build_cmd.add_argument("--preview", action="store_true", help="a preview for editors (briefing serve's): notes, drafts, scheduled")
+    build_cmd.add_argument("--now", type=_moment, help=NOW_HELP)
     build_cmd.add_argument("--cached-pdfs", action="store_true", help="render no PDF; link only those rendered before")
     build_cmd.set_defaults(run=_build)
 
@@ -91,6 +94,19 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+NOW_HELP = "publish as at this time, e.g. 2025-11-01T06:00+09:00 (default: SOURCE_DATE_EPOCH, else the clock)"
+
+
+def _moment(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise argparse.ArgumentTypeError(f"invalid time {text!r} (expected a date-time with its zone, e.g. 2025-11-01T06:00+09:00)")
+    return moment
+
+
 def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -115,6 +131,11 @@ def _ingest(args, project: Path) -> int:
 
 
 def _check(args, project: Path) -> int:
+    try:
+        now = reference_time(args.now)  # drafts and scheduled briefings are listed as of then
+    except BuildError as exc:
+        print(f"check failed: {exc}", file=sys.stderr)
+        return 1
     publication, problems = load(project)
     _print_problems(problems.sorted())
     failed = publication is None or (args.strict and problems.warnings)
@@ -122,6 +143,8 @@ def _check(args, project: Path) -> int:
         print(f"check failed: {_summary(problems)}", file=sys.stderr)
         return 1
     print(f"ok: {len(publication.articles)} articles, {len(publication.briefings)} briefings ({_summary(problems)})")
+    for line in pending(publication, now):
+        print(line)
     return 0
 
 
@@ -130,7 +153,9 @@ def _build(args, project: Path) -> int:
     reporter = Reporter(quiet=args.quiet)
     started = time.monotonic()
     try:
-        publication = build(project, output, reporter=reporter, strict=args.strict, preview=args.preview, cached_pdfs=args.cached_pdfs)
+        publication = build(
+            project, output, reporter=reporter, strict=args.strict, preview=args.preview, now=args.now, cached_pdfs=args.cached_pdfs
+        )
     except FAILURES as exc:
         print(f"build failed: {_failure(exc)}; {output.name}/ left as it was", file=sys.stderr)
         return 1
@@ -193,7 +218,9 @@ def _mail_edition(args, project: Path, reporter: Reporter) -> list[Path] | int:
     """`.eml` files of a briefing or a week; or, with --send or --dry-run, its delivery."""
     from .outputs.mail import write_messages
 
-    publication = load_or_raise(project, warn=reporter.warn)
+    loaded, now = load_or_raise(project, warn=reporter.warn), reference_time()
+    refuse_unreleased(loaded, args.briefing, now)
+    publication = released(loaded, now)
     codes = publication.config.language_codes
     if args.lang and args.lang not in codes:
         raise BuildError(f"--lang {args.lang}: the publication's languages are {', '.join(codes)}")

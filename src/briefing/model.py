@@ -75,17 +75,32 @@ class Article:
         return self.source.url
 
 
+DRAFT, PUBLISHED = "draft", "published"  # a briefing's `status`
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A dated word to readers in every language: a correction, or why a briefing was withdrawn."""
+
+    date: datetime
+    text: Localized
+
+
 @dataclass(frozen=True)
 class Briefing:
     id: str
     date: date
     published: datetime  # `published:` in the file, else the date's midnight in the publication's zone
-    updated: datetime  # `updated:` in the file (editors set it when they revise), else `published`
+    updated: datetime  # the latest of `updated:`, `published` and its corrections' dates
     title: Localized
     summary: Localized
     key_points: tuple[Localized, ...]
     topics: tuple[str, ...]
     articles: tuple[str, ...]
+    status: str = PUBLISHED  # DRAFT: shown only in the preview
+    corrections: tuple[Notice, ...] = ()  # oldest first
+    withdrawn: Notice | None = None  # its page says so in place of its content; nothing lists it
+    aliases: tuple[str, ...] = ()  # earlier ids: their addresses redirect to this briefing
 
 
 @dataclass(frozen=True)
@@ -148,6 +163,8 @@ class Publication:
     articles: Mapping[str, Article]
     briefings: tuple[Briefing, ...]  # newest first
     glossary: tuple[GlossaryEntry, ...] = ()  # glossary.yml, in file order
+    withdrawn: tuple[Briefing, ...] = ()  # released and then withdrawn: a page each, listed nowhere (release.py)
+    as_of: datetime | None = None  # the moment it was released for (release.py); None: as loaded, every briefing
 
     def briefings_citing(self, article_id: str) -> list[Briefing]:
         return self._citing.get(article_id, [])

@@ -24,6 +24,7 @@ from .load.publication import Memo, load
 from .model import Publication
 from .outputs.site.markdown_escape import markdown_environment
 from .outputs.site.pages import Page, page_list, page_markdown, url_path
+from .release import reference_time, released
 from .workspace import Workspace, write_whole
 
 OWN_PAGES = ("briefings/", "articles/")  # a briefing's or an article's own page: short, and what the editor looks at
@@ -113,11 +114,12 @@ class Preview:
         if not page.path.startswith(OWN_PAGES):
             return False
         before = self.pages.get(page.path)
-        key = "briefing" if "briefing" in page.context else "article"
-        return before is None or before.context[key] != page.context[key]
+        key = next(key for key in ("briefing", "withdrawal", "article") if key in page.context)
+        return before is None or before.context.get(key) != page.context[key]
 
     def _load(self) -> Publication:
         publication, problems = load(self.project, self.memo)
         if publication is None or (self.strict and problems.warnings):
             raise LoadError(problems.sorted())
+        publication = released(publication, reference_time(), preview=True)  # drafts and scheduled briefings, with banners
         return replace(publication, config=replace(publication.config, preview=True))

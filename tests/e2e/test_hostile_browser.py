@@ -19,9 +19,11 @@ from support.payloads import MARK, html_payloads, live_markup_in_site, markdown_
 from support.project import REPO, write_tree
 from support.web import serve_folder
 
+ALIAS = "2025-10-30-renamed"  # the withdrawn briefing's old id: a redirect page
+
 
 def payload_project(root, canary_url: str):
-    """One article and one briefing with a payload in every text field, and in the settings."""
+    """One article and two briefings (one corrected, one withdrawn and renamed) with a payload in every text field, and in the settings."""
     p = html_payloads(canary_url)
     q = [yaml_text(payload) for payload in p]
     body = "\n\n".join(p + markdown_payloads(canary_url))
@@ -68,7 +70,20 @@ def payload_project(root, canary_url: str):
                     "key_points:",
                     *(f"  - {{en: {item}, ko: {item}}}" for item in q),
                     "topics: [alliance, summit]",
-                    "articles: [2025-10-30-payload]\n",
+                    "articles: [2025-10-30-payload]",
+                    f"corrections: [{{date: 2025-11-01, en: {q[3]}, ko: {yaml_text(' '.join(p))}}}]\n",
+                ]
+            ),
+            "briefings/2025-10-30-withdrawn.yaml": "\n".join(
+                [
+                    "id: 2025-10-30-withdrawn",
+                    "date: 2025-10-30",
+                    f"title: {{en: {q[2]}, ko: {q[1]}}}",
+                    f"summary: {{en: {q[4]}, ko: {q[5]}}}",
+                    f"key_points: [{{en: {q[6]}, ko: {q[7]}}}]",
+                    "articles: [2025-10-30-payload]",
+                    f"withdrawn: {{date: 2025-11-02, en: {yaml_text(' '.join(p))}, ko: {q[8]}}}",
+                    f"aliases: [{ALIAS}]\n",
                 ]
             ),
         },
@@ -101,8 +116,10 @@ def state(page) -> dict:
     return {"pwned": page.evaluate("() => window.__pwned || 0"), "live": page.evaluate(LIVE_DOM)}
 
 
-def visit(page, url: str) -> dict:
-    page.goto(url, wait_until="load")
+def visit(page, url: str, redirect: bool) -> dict:
+    page.goto(url, wait_until="commit" if redirect else "load")
+    if redirect:  # a renamed briefing's old address: the page it sends the reader to is the one to look at
+        page.wait_for_url(lambda address: address != url)
     return state(page)
 
 
@@ -113,7 +130,7 @@ def test_every_page_shows_the_payloads_as_text_and_runs_none(browser, payload_si
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     pages = sorted(path.relative_to(payload_site).as_posix() for path in payload_site.rglob("*.html"))
     assert len(pages) >= 19
-    results = {path: visit(page, f"{site_url}/{path}".removesuffix("index.html")) for path in pages}
+    results = {path: visit(page, f"{site_url}/{path}".removesuffix("index.html"), f"/{ALIAS}/" in path) for path in pages}
     time.sleep(1)  # an image or frame that slipped through would have fetched the canary by now
     context.close()
     assert dialogs == []

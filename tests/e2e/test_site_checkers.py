@@ -19,6 +19,7 @@ AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 PAGE_TYPES = {
     "home": "",
     "briefing": "briefings/2025-10-30-summit-balanced-results/",
+    "corrected briefing": "briefings/2025-12-17-summit-follow-up-talks/",
     "article": "articles/2025-10-30-us-diplomatic-circles-summit/",
     "undated article": "articles/summit-follow-up-talks/",
     "archive": "archive/",

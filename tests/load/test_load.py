@@ -33,7 +33,7 @@ CASES = {
     "unknown field": (
         {"briefings/2025-10-31-sample.yaml": BRIEFING + "headline: Extra\n"},
         [
-            "briefings/2025-10-31-sample.yaml:9:1: headline: unknown field (expected one of: articles, date, id, key_points, published, summary, title, topics, updated)"
+            "briefings/2025-10-31-sample.yaml:9:1: headline: unknown field (expected one of: aliases, articles, corrections, date, id, key_points, published, status, summary, title, topics, updated, withdrawn)"
         ],
     ),
     "missing required field": (

@@ -36,6 +36,7 @@ def expected_files(publication, site: Path) -> dict[str, formats.Format]:
             expected |= {feed.path_for(language=language, folder=folder): feed for feed in formats.FEEDS}
         for briefing in publication.briefings:
             expected[formats.BRIEFING_PDF.path_for(key=briefing.id, language=language)] = formats.BRIEFING_PDF
+            expected |= {formats.REDIRECT.path_for(key=alias, language=language): formats.REDIRECT for alias in briefing.aliases}
         for digest in weekly_digests(publication):
             expected[formats.DIGEST_PDF.path_for(key=digest.period.key, language=language)] = formats.DIGEST_PDF
         for key in ["home", *(briefing.id for briefing in publication.briefings)]:

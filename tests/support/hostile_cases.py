@@ -546,7 +546,7 @@ TEMPLATE_CASES = tuple(
     for path, anchor, inserted, line, message in (
         ("templates/site/briefing.md.j2", "# {{", "{{ briefing.nothing.here }}\n", 3, "'briefing.model.Briefing object' has no attribute"),
         ("templates/site/root.html.j2", "<main>", "{% for %}", 30, "Expected an expression, got 'end of statement block'"),
-        ("templates/feeds/entry.html.j2", "{{", "{{ summary.nothing.here }}", 1, "'str object' has no attribute 'nothing'"),
+        ("templates/feeds/entry.html.j2", "{{", "{{ summary.nothing.here }}", 4, "'str object' has no attribute 'nothing'"),
         ("templates/pdf/_briefing.html.j2", "{{", "{{ briefing.date.isoformat(1, 2) }}", 3, "TypeError: "),
         ("templates/theme/main.html", "<meta charset", "{% if %}", 4, "Expected an expression, got 'end of statement block'"),
     )

@@ -65,6 +65,7 @@ def yaml_text(value: str) -> str:
 NEVER = {"iframe", "frame", "frameset", "object", "embed", "applet", "base"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "srcset", "poster", "background", "ping"}
 BAD_SCHEMES = ("javascript:", "vbscript:", "data:text/html", "file:")
+SIBLING_REDIRECT = re.compile(r"^0; url=\.\./[a-z0-9-]+/$")  # a renamed briefing's old address, sending readers to its new one
 
 
 class _Scanner(HTMLParser):
@@ -84,8 +85,10 @@ class _Scanner(HTMLParser):
                 self.found.append(f"<{tag} {name}={value[:60]!r}>")
             elif name == "style" and ("url(" in squeezed or MARK in value):
                 self.found.append(f"<{tag} style={value[:60]!r}>")
-            elif tag == "meta" and name == "http-equiv" and value.lower() == "refresh":
-                self.found.append("<meta http-equiv=refresh>")
+        refresh = dict(attrs).get("content") or ""
+        if tag == "meta" and ("http-equiv", "refresh") in [(name, (value or "").lower()) for name, value in attrs]:
+            if not SIBLING_REDIRECT.match(refresh):
+                self.found.append(f"<meta http-equiv=refresh content={refresh[:60]!r}>")
         if tag in ("script", "style"):
             self.in_script_or_style = "data" if ("type", "application/ld+json") in attrs else tag
 

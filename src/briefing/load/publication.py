@@ -14,6 +14,7 @@ from .config import load_config
 from .fields import LONG_TEXT, Fields
 from .files import read_text, source_files, split_front_matter
 from .glossary import load_glossary
+from .lifecycle import LIFECYCLE_FIELDS, check_aliases, read_lifecycle
 from .nodes import parse_yaml
 
 ARTICLE_FIELDS = ("id", "title", "source", "author", "published", "language", "topics", "editor_note")
@@ -21,7 +22,7 @@ SOURCE_FIELDS = ("name", "section", "url")
 # Ingest starts an editor note with this when a person must look at the article (a paywall, a notice, a body
 # far shorter than the page's text); `check` warns until an editor has looked and removed it.
 NEEDS_CHECK = "CHECK:"
-BRIEFING_FIELDS = ("id", "date", "published", "updated", "title", "summary", "key_points", "topics", "articles")
+BRIEFING_FIELDS = ("id", "date", "published", "updated", "title", "summary", "key_points", "topics", "articles", *LIFECYCLE_FIELDS)
 
 
 class Memo:
@@ -64,8 +65,9 @@ def load(root: Path, memo: Memo | None = None) -> tuple[Publication | None, Prob
     article_files = {path.stem for path in article_paths}  # one that failed to load has its own error
     articles_by_id = _unique(articles, problems)
     briefings_by_id = _unique(briefings, problems)
+    check_aliases(briefings_by_id, problems)
     for _, cited in briefings_by_id.values():
-        for article_id, where in cited:
+        for article_id, where in cited["articles"]:
             if article_id not in articles_by_id and article_id not in article_files:
                 problems.error(where, "articles", f"unknown article {article_id!r} (no content/articles/**/{article_id}.md)")
     if problems.errors:
@@ -191,6 +193,7 @@ def _briefing(path: Path, shown: str, text: str, problems: Problems, config: Con
     articles = fields.text_list("articles")
     title = fields.localized("title", languages, required=True)
     summary = fields.localized("summary", languages, required=True, limit=LONG_TEXT)
+    lifecycle = read_lifecycle(fields, briefing_id, published, config)
     if len(problems.errors) > before:
         return None
     briefing = Briefing(
@@ -204,4 +207,4 @@ def _briefing(path: Path, shown: str, text: str, problems: Problems, config: Con
         topics=topics,
         articles=tuple(article for article, _ in articles),
     )
-    return briefing, articles, where
+    return lifecycle.apply(briefing), {"articles": articles, "aliases": lifecycle.aliases}, where

@@ -106,7 +106,10 @@ def _entry(publication: Publication, briefing: Briefing, localizer: Localizer, e
         for article in (publication.articles[article_id] for article_id in briefing.articles)
     ]
     summary = text(briefing.summary)
-    content = env.get_template("entry.html.j2").render(summary=summary, key_points=[text(p) for p in briefing.key_points], sources=sources)
+    corrections = [(localizer.long_date(c.date.date()), text(c.text)) for c in briefing.corrections]  # first: why it was updated
+    content = env.get_template("entry.html.j2").render(
+        summary=summary, key_points=[text(p) for p in briefing.key_points], sources=sources, corrections=corrections
+    )
     host = urlsplit(config.site_url).hostname or "localhost"
     return Entry(
         # A tag URI (RFC 4151) from the id and date: it survives edits and URL changes.

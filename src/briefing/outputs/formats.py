@@ -41,6 +41,7 @@ class Format:
 
 
 PAGE = Format("page", "{language}/{key}", "", "text/html", announced=(SITEMAP,))  # key: the page's URL path; index.html
+REDIRECT = Format("redirect", "{language}/briefings/{key}/", "index.html", "text/html")  # key: an alias (a renamed briefing's old id)
 RSS = Format("rss", "{language}/{folder}", "feed.xml", "application/rss+xml", "RSS", (HEAD, SUBSCRIBE))
 ATOM = Format("atom", "{language}/{folder}", "atom.xml", "application/atom+xml", "Atom", (HEAD, SUBSCRIBE))
 JSON_FEED = Format("json-feed", "{language}/{folder}", "feed.json", "application/feed+json", "JSON Feed", (HEAD, SUBSCRIBE))
@@ -65,6 +66,7 @@ FORMATS = {
     f.name: f
     for f in (
         PAGE,
+        REDIRECT,
         *FEEDS,
         BRIEFING_PDF,
         DIGEST_PDF,

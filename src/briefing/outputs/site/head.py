@@ -35,6 +35,8 @@ def head_meta(context: dict, key: str, localizer: Localizer) -> dict:
     image = CARD.url_for(config.site_url, language=localizer.language, key=card) if card else None
     if "briefing" in context:
         return _briefing(context["briefing"], context["sources"], url, image, localizer)
+    if "withdrawal" in context:  # no card, no article data: only why it is gone
+        return {"description": shorten(localizer.text(context["withdrawal"].text))}
     if image:
         return {"social": {"type": "website", **_image(image, localizer.text(config.site_name))}}
     if "article" in context:

@@ -20,6 +20,7 @@ from markupsafe import escape
 
 from ...i18n import Localizer
 from ...model import Config, Publication
+from ...release import released, unreleased
 from ...workspace import read_record
 from ..fingerprints import shared_inputs
 from ..periods import weekly_digests
@@ -42,9 +43,14 @@ def page_list(publication: Publication) -> list[Page]:
     the whole publication), so a page whose context is unchanged need not be rendered again.
     """
     pages = [Page("index.md", "home.md.j2", {"briefings": publication.briefings[: publication.config.home_limit]})]
+    as_of = publication.as_of
     for briefing in publication.briefings:
         sources = [publication.articles[article_id] for article_id in briefing.articles]
-        pages.append(Page(f"briefings/{briefing.id}.md", "briefing.md.j2", {"briefing": briefing, "sources": sources}))
+        banner = unreleased(briefing, as_of) if as_of else None  # only the preview has drafts and scheduled briefings
+        pages.append(Page(f"briefings/{briefing.id}.md", "briefing.md.j2", {"briefing": briefing, "sources": sources, "banner": banner}))
+    for briefing in publication.withdrawn:  # its address keeps a page, which search leaves out
+        context = {"briefing_id": briefing.id, "withdrawal": briefing.withdrawn}
+        pages.append(Page(f"briefings/{briefing.id}.md", "withdrawn.md.j2", context, {"search": {"exclude": True}}))
     for article in sorted(publication.articles.values(), key=lambda a: a.id):
         note = article.editor_note if publication.config.preview else None  # for editors: only in the preview
         context = {"article": article, "citing": publication.briefings_citing(article.id), "editor_note": note}
@@ -57,7 +63,8 @@ def page_list(publication: Publication) -> list[Page]:
         pages.append(Page(f"archive/{key}.md", "month.md.j2", {"month": briefings[0].date, "briefings": briefings}))
     counts = {slug: len(publication.briefings_on(slug)) for slug in publication.config.topics}
     pages.append(Page("topics/index.md", "topics.md.j2", {"counts": counts}))
-    pages.append(Page("digests.md", "digests.md.j2", {"digests": weekly_digests(publication)}))
+    in_pdfs = released(publication, as_of) if as_of else publication  # the preview's drafts have no PDF: no digest lists them
+    pages.append(Page("digests.md", "digests.md.j2", {"digests": weekly_digests(in_pdfs)}))
     for slug, topic in publication.config.topics.items():
         briefings = publication.briefings_on(slug)
         context = {"topic": topic, "briefings": briefings, "articles": publication.articles_on(slug)}

@@ -1,7 +1,7 @@
 """Files at the top of site/ (the language chooser, a sitemap of every language, robots.txt) and each language's sitemap.
 
-Each page's `lastmod` is its own last change: a briefing's update, an article's date, a
-listing's newest briefing; a page with none has no `lastmod`, never the build's date.
+Each page's `lastmod` is its own last change: a briefing's update (or its withdrawal), an article's
+date, a listing's newest briefing; a page with none has no `lastmod`, never the build's date.
 """
 
 from __future__ import annotations
@@ -71,6 +71,8 @@ def last_modified(context: dict) -> datetime | None:
     """A page's own last change, from what it shows."""
     if "briefing" in context:
         return context["briefing"].updated
+    if "withdrawal" in context:
+        return context["withdrawal"].date
     if "article" in context:
         return context["article"].published
     listed = [*context.get("briefings", ()), *(b for month in context.get("months", {}).values() for b in month),
