@@ -192,9 +192,17 @@ class _Session:
         command += ["--output", str(output)]
         command += ["-q"] * background + ["--strict"] * self.strict + ["--cached-pdfs"] * (not background)
         self.builder = subprocess.Popen(
-            command, stdin=subprocess.DEVNULL, start_new_session=True, preexec_fn=(lambda: os.nice(10)) if background else None
+            command,
+            stdin=subprocess.DEVNULL,
+            stderr=subprocess.PIPE if background else None,
+            text=True,
+            start_new_session=True,
+            preexec_fn=(lambda: os.nice(10)) if background else None,
         )
-        return self.builder.wait() == 0
+        said = self.builder.communicate()[1]
+        if self.builder.returncode != 0 and said and not self.problems:  # problems already shown over the page are not said twice
+            print(said, end="", file=sys.stderr)
+        return self.builder.returncode == 0
 
 
 def _running(pid: str) -> bool:

@@ -68,6 +68,18 @@ class Preview:
         print(f"briefing serve said:\n{self.output}")  # pytest shows it when the test fails
 
 
+def wait_for_pdf(url: str, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                assert response.read().startswith(b"%PDF-")
+                return
+        except OSError:  # not serving yet, or not that PDF yet (404)
+            assert time.monotonic() < deadline, f"{url} was not served within {seconds} s"
+            time.sleep(0.5)
+
+
 def wait_until_gone(url: str, seconds: float = 30) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -233,7 +245,7 @@ def test_a_stopped_preview_removes_its_folder_and_leaves_site_alone(make_project
 def test_a_build_after_a_preview_reuses_what_it_rendered(make_project):
     project = make_project(templates=True)
     with Preview(project) as preview:
-        wait_for(f"{preview.url}/en/", "Test Briefing")
+        wait_for_pdf(f"{preview.url}/pdf/2025-10-31-sample.en.pdf")  # the background build after the first one rendered the PDFs
     built = subprocess.run(
         [sys.executable, "-m", "briefing.cli", "--project", str(project), "build"], capture_output=True, text=True, check=True
     )
@@ -293,12 +305,4 @@ def test_the_first_page_comes_before_the_pdfs_are_rendered(make_project):
         preview.read_until("Serving on")
         assert "Wrote 0 PDFs: 0 rendered (0 pages), 0 unchanged, 4 left for a later build" in preview.output
         wait_for(f"{preview.url}/en/briefings/2025-10-31-sample/", "Sample briefing")
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(f"{preview.url}/pdf/2025-10-31-sample.en.pdf", timeout=5) as response:
-                    assert response.read().startswith(b"%PDF-")
-                    break
-            except urllib.error.HTTPError:
-                assert time.monotonic() < deadline, "the PDF was not served within 120 s"
-                time.sleep(0.5)
+        wait_for_pdf(f"{preview.url}/pdf/2025-10-31-sample.en.pdf")
