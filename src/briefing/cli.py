@@ -102,9 +102,13 @@ def _print_problems(problems: list[Problem]) -> None:
         print(problem, file=sys.stderr)
 
 
-def _summary(problems: Problems) -> str:
+def _summary(problems: Problems, strict: bool = False) -> str:
+    """Counts like "2 errors, 1 warning"; under --strict the warnings say that they failed the check too."""
     errors, warnings = len(problems.errors), len(problems.warnings)
-    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    counted = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    if strict and warnings:
+        counted += " treated as errors" if warnings != 1 else " treated as an error"
+    return counted
 
 
 def _ingest(args, project: Path) -> int:
@@ -118,7 +122,7 @@ def _check(args, project: Path) -> int:
     _print_problems(problems.sorted())
     failed = publication is None or (args.strict and problems.warnings)
     if failed:
-        print(f"check failed: {_summary(problems)}", file=sys.stderr)
+        print(f"check failed: {_summary(problems, args.strict)}", file=sys.stderr)
         return 1
     print(f"ok: {len(publication.articles)} articles, {len(publication.briefings)} briefings ({_summary(problems)})")
     return 0

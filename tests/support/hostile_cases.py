@@ -25,7 +25,9 @@ CHECK_AND_BUILD = (("check",), ("build", "-q"))
 # A problem as every command prints it: "path:line:col: field: message".
 PROBLEM = r"[^\s:][^:]*:\d+:\d+: [^:]+: (warning: )?\S.*"
 # What check and build print on stderr: problems, then one summary line.
-PROBLEM_OR_SUMMARY = re.compile(rf"^({PROBLEM}|check failed: \d+ errors?, \d+ warnings?|build failed: .+; site/ left as it was)$")
+PROBLEM_OR_SUMMARY = re.compile(
+    rf"^({PROBLEM}|check failed: \d+ errors?, \d+ warnings?( treated as (an error|errors))?|build failed: .+; site/ left as it was)$"
+)
 
 
 @dataclass(frozen=True)

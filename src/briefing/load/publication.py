@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -14,14 +15,27 @@ from .config import load_config
 from .fields import LONG_TEXT, Fields
 from .files import read_text, source_files, split_front_matter
 from .glossary import load_glossary
-from .nodes import parse_yaml
+from .nodes import Sequence, parse_yaml
+from .suggestions import did_you_mean, unknown_topic
 
 ARTICLE_FIELDS = ("id", "title", "source", "author", "published", "language", "topics", "editor_note")
 SOURCE_FIELDS = ("name", "section", "url")
 # Ingest starts an editor note with this when a person must look at the article (a paywall, a notice, a body
 # far shorter than the page's text); `check` warns until an editor has looked and removed it.
 NEEDS_CHECK = "CHECK:"
-BRIEFING_FIELDS = ("id", "date", "published", "updated", "title", "summary", "key_points", "topics", "articles")
+BRIEFING_FIELDS = ("id", "date", "published", "updated", "title", "summary", "key_points", "topics", "articles", "status")
+STATUSES = ("draft", "published")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What one file gave: its Article or Briefing only when the file has no errors, and in any case what the
+    checks across files need (its id, the articles it cites), so that one run reports every problem."""
+
+    item: Article | Briefing | None
+    id: str
+    where: Location
+    cites: tuple[tuple[str, Location], ...] = ()
 
 
 class Memo:
@@ -61,17 +75,15 @@ def load(root: Path, memo: Memo | None = None) -> tuple[Publication | None, Prob
     briefing_paths = source_files(root, "briefings", "*.y*ml", problems, recursive=False)
     briefings = _load_all(root, briefing_paths, problems, config, _briefing, memo)
     glossary = load_glossary(root, config.language_codes, problems)
-    article_files = {path.stem for path in article_paths}  # one that failed to load has its own error
     articles_by_id = _unique(articles, problems)
     briefings_by_id = _unique(briefings, problems)
-    for _, cited in briefings_by_id.values():
-        for article_id, where in cited:
-            if article_id not in articles_by_id and article_id not in article_files:
-                problems.error(where, "articles", f"unknown article {article_id!r} (no content/articles/**/{article_id}.md)")
+    known = {path.stem for path in article_paths} | articles_by_id.keys()  # one that failed to load has its own error
+    for briefing in briefings:
+        _check_citations(briefing.cites, known, problems)
     if problems.errors:
         return None, problems
-    ordered = sorted((b for b, _ in briefings_by_id.values()), key=lambda b: (b.date, b.id), reverse=True)
-    publication = Publication(config, {a.id: a for a, _ in articles_by_id.values()}, tuple(ordered), glossary)
+    ordered = sorted((loaded.item for loaded in briefings_by_id.values()), key=lambda b: (b.date, b.id), reverse=True)
+    publication = Publication(config, {key: loaded.item for key, loaded in articles_by_id.items()}, tuple(ordered), glossary)
     return publication, problems
 
 
@@ -103,15 +115,22 @@ def _load_all(root, paths, problems, config, reader, memo: Memo):
     return loaded
 
 
-def _unique(items, problems: Problems) -> dict:
-    """id -> (item, what it cites); a second file with the same id is an error at its id."""
-    by_id: dict = {}
-    for item, refs, where in items:
-        if item.id in by_id:
-            problems.error(where, "id", f"duplicate id {item.id!r} (also used by {by_id[item.id][2].path})")
-            continue
-        by_id[item.id] = (item, refs, where)
-    return {key: (item, refs) for key, (item, refs, _) in by_id.items()}
+def _unique(loaded: list[Loaded], problems: Problems) -> dict[str, Loaded]:
+    """id -> the file that has it; a second file with the same id is an error at its id."""
+    by_id: dict[str, Loaded] = {}
+    for one in loaded:
+        if one.id in by_id:
+            problems.error(one.where, "id", f"duplicate id {one.id!r} (also used by {by_id[one.id].where.path})")
+        else:
+            by_id[one.id] = one
+    return by_id
+
+
+def _check_citations(cites, known: set[str], problems: Problems) -> None:
+    for article_id, where in cites:
+        if article_id not in known:
+            hint = did_you_mean(article_id, sorted(known), f"no content/articles/**/{article_id}.md", listed=False)
+            problems.error(where, "articles", f"unknown article {article_id!r}{hint}")
 
 
 def _check_id(fields: Fields, path: Path) -> tuple[str | None, Location]:
@@ -135,8 +154,18 @@ def _topics(fields: Fields, config: Config) -> tuple[str, ...]:
     topics = fields.text_list("topics")
     for topic, where in topics:
         if topic not in config.topics:
-            fields.problems.error(where, "topics", f"unknown topic {topic!r} (topics are listed in mkdocs.yml under extra.briefing.topics)")
+            fields.problems.error(where, "topics", unknown_topic(topic, config.topics))
+    _once_each(topics, "topics", fields.problems)
     return tuple(topic for topic, _ in topics)
+
+
+def _once_each(listed: list[tuple[str, Location]], field: str, problems: Problems) -> None:
+    """A topic or article listed twice would show the briefing twice on the topic's page, or the article twice under it."""
+    first: dict[str, Location] = {}
+    for value, where in listed:
+        if value in first:
+            problems.error(where, field, f"{value!r} is listed twice (first at {first[value].line}:{first[value].column})")
+        first.setdefault(value, where)
 
 
 def _article(path: Path, shown: str, text: str, problems: Problems, config: Config):
@@ -167,9 +196,7 @@ def _article(path: Path, shown: str, text: str, problems: Problems, config: Conf
     if NEEDS_CHECK in (article.editor_note or ""):
         problems.warning(fields.value_location("editor_note"), "editor_note", f"ingest asks for a check; remove {NEEDS_CHECK!r} once done")
     check_body(body, shown, body_line, problems)
-    if len(problems.errors) > before:
-        return None
-    return article, {}, where
+    return Loaded(article if len(problems.errors) == before else None, article.id, where)
 
 
 def _briefing(path: Path, shown: str, text: str, problems: Problems, config: Config):
@@ -184,15 +211,18 @@ def _briefing(path: Path, shown: str, text: str, problems: Problems, config: Con
     if briefing_id and day and not briefing_id.startswith(day.isoformat()):
         problems.error(where, "id", f"id {briefing_id!r} must start with the briefing's date {day.isoformat()}")
     published, updated = _times(fields, day, config)
-    key_points = fields.localized_list("key_points", languages, LONG_TEXT)
-    if not key_points and "key_points" not in fields.node.values:
-        problems.error(fields.location("key_points"), "key_points", "missing required field")
+    needed = () if _is_draft(fields) else tuple(code for code in languages if code not in config.optional_languages)
+    title = fields.localized("title", languages, required=True, needed=needed)
+    summary = fields.localized("summary", languages, required=True, limit=LONG_TEXT, needed=needed)
+    key_points = fields.localized_list("key_points", languages, LONG_TEXT, needed, required=True)
+    _not_empty(fields, "key_points", "no key points yet: write at least one")
     topics = _topics(fields, config)
-    articles = fields.text_list("articles")
-    title = fields.localized("title", languages, required=True)
-    summary = fields.localized("summary", languages, required=True, limit=LONG_TEXT)
+    articles = fields.text_list("articles", required=True)
+    _not_empty(fields, "articles", "the briefing cites no article: list the ids of the articles it is based on")
+    _once_each(articles, "articles", problems)
+    loaded = Loaded(None, briefing_id or path.stem, where, tuple(articles))
     if len(problems.errors) > before:
-        return None
+        return loaded
     briefing = Briefing(
         id=briefing_id,
         date=day,
@@ -204,4 +234,18 @@ def _briefing(path: Path, shown: str, text: str, problems: Problems, config: Con
         topics=topics,
         articles=tuple(article for article, _ in articles),
     )
-    return briefing, articles, where
+    return replace(loaded, item=briefing)
+
+
+def _is_draft(fields: Fields) -> bool:
+    """`status: draft`: a briefing still being written, which may lack a language."""
+    status = fields.text("status")
+    if status is not None and status not in STATUSES:
+        fields.problems.error(fields.value_location("status"), "status", f"unknown status {status!r}" + did_you_mean(status, STATUSES))
+    return status == "draft"
+
+
+def _not_empty(fields: Fields, key: str, message: str) -> None:
+    node = fields.node.values.get(key)
+    if isinstance(node, Sequence) and not node.items:
+        fields.problems.error(node.location, key, message)
