@@ -27,7 +27,7 @@ CASES = {
     "malformed YAML": (
         {"briefings/2025-10-31-sample.yaml": "id: 2025-10-31-sample\ntitle: {en: Sample briefing\n"},
         [
-            "briefings/2025-10-31-sample.yaml:3:1: yaml: malformed YAML: while parsing a flow mapping expected ',' or '}', but got '<stream end>'"
+            "briefings/2025-10-31-sample.yaml:2:8: yaml: the { opened at 2:8 is never closed: end it with } (YAML parser at 3:1: while parsing a flow mapping, expected ',' or '}', but got '<stream end>')"
         ],
     ),
     "unknown field": (
