@@ -1,4 +1,4 @@
-"""Command line: ingest, check, build, pdf, mail, serve. Errors are reported as messages, never as tracebacks."""
+"""Command line: ingest, new, check, build, pdf, mail, serve. Errors are reported as messages, never as tracebacks."""
 
 from __future__ import annotations
 
@@ -49,6 +49,13 @@ def _parser() -> argparse.ArgumentParser:
         sub.set_defaults(kind=kind)
         if kind == "page":
             sub.add_argument("--slug", help="the article's slug instead of one made from its title")
+
+    new = commands.add_parser("new", help="start a briefing: briefings/<date>-<slug>.yaml, every field in order, a draft")
+    new.add_argument("articles", nargs="*", metavar="ARTICLE", help="an article it cites: its id, the start of its id, or its file")
+    new.add_argument("--date", type=_date, help="the briefing's date, YYYY-MM-DD (default: today in extra.briefing.timezone)")
+    new.add_argument("--slug", help="the end of its id and file name (default: from the first article's title)")
+    new.add_argument("--article", dest="pages", action="append", default=[], metavar="URL|FILE", help="ingest a page first and cite it")
+    new.set_defaults(run=_new)
 
     check = commands.add_parser("check", help="validate every briefing, article and setting; print every problem")
     check.add_argument("--strict", action="store_true", help="treat warnings (e.g. missing translations) as errors")
@@ -115,6 +122,12 @@ def _ingest(args, project: Path) -> int:
     from .ingest.command import ingest_command
 
     return ingest_command(project, args.kind, args.locations, args.topics, args.slug)
+
+
+def _new(args, project: Path) -> int:
+    from .scaffold import new_briefing
+
+    return new_briefing(project, args.date, args.slug, args.articles, args.pages)
 
 
 def _check(args, project: Path) -> int:

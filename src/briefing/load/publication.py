@@ -97,6 +97,14 @@ def load_or_raise(root: Path, strict: bool = False, warn: Callable[[Problem], No
     return publication
 
 
+def read_article(root: Path, path: Path, config: Config) -> tuple[Article | None, Problems]:
+    """One article file as `load` reads it (None when it has errors): `briefing new` names and tags a briefing after it."""
+    problems = Problems()
+    text = read_text(root, path, problems)
+    loaded = _article(path, relative(path, root), text, problems, config) if text is not None else None
+    return (loaded.item if loaded else None), problems
+
+
 def article_problems(path: Path, shown: str, text: str, config: Config) -> list:
     """Errors the loader would report for one article file; ingest asks before it writes one."""
     problems = Problems()
