@@ -71,7 +71,7 @@ def test_a_name_that_is_the_start_of_two_ids_or_of_none_writes_nothing(make_proj
     assert (code, out) == (1, "")
     assert err.splitlines() == [
         "briefing new: '2025-10-30-sam' is the start of 2 article ids: 2025-10-30-sample, 2025-10-30-sample-follow-up; give more of the id",
-        "briefing new: no article '2025-10-30-smaple' in content/articles/ (did you mean '2025-10-30-sample' or '2025-10-30-sample-follow-up'?)",
+        "briefing new: no article '2025-10-30-smaple' in content/articles/ (did you mean '2025-10-30-sample'?)",
         "briefing new: notes.md is not an article of this publication (they are in content/articles/)",
         "briefing new: no briefing written",
     ]

@@ -92,6 +92,10 @@ MISTAKES = {
         f"{B}:3:20: yaml: '{{' inside the {{…}} opened at 3:8: put a text that holds , {{ }} [ ] or quotes in quotes"
         " (YAML parser at 3:20: while parsing a flow mapping, expected ',' or '}', but got '{')",
     ),
+    "a comma inside a {…} text": (
+        edited("title:\n  en: Sample briefing\n  ko: 시험 브리핑", "title: {en: Sample briefing, ko: 한미, 정상회담 후속 협의}"),
+        f"{B}:3:38: title.정상회담 후속 협의: a comma inside {{…}} cut the text before it here: put the whole text in quotes",
+    ),
     "a value starting with @": (
         edited("en: Sample briefing", "en: @desk briefing"),
         f"{B}:4:7: yaml: a value cannot start with @: put it in quotes: '@desk briefing'"

@@ -42,6 +42,13 @@ def is_language_code(code: str) -> bool:
     return "_" not in code and "-" not in code
 
 
+def _unknown_field(key: str, value: Node | None, allowed: list[str]) -> str:
+    """`{en: ..., ko: 한미, 정상회담}`: a comma ends a text in braces, and what follows reads as a key with no value."""
+    if " " in key.strip() and isinstance(value, Scalar) and value.kind == "null" and not value.text:
+        return "a comma inside {…} cut the text before it here: put the whole text in quotes"
+    return "unknown field" + did_you_mean(key, allowed, "valid fields")
+
+
 class Fields:
     """One mapping's fields. Each getter returns the value or None, and records what is wrong."""
 
@@ -57,7 +64,7 @@ class Fields:
         allowed = list(allowed)
         for key, where in self.node.key_locations.items():
             if key not in allowed:
-                problems.error(where, self.name(key), "unknown field" + did_you_mean(key, allowed, "valid fields"))
+                problems.error(where, self.name(key), _unknown_field(key, self.node.values.get(key), allowed))
 
     def name(self, key: str) -> str:
         return f"{self.prefix}.{key}" if self.prefix else key

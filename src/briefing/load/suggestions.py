@@ -17,7 +17,7 @@ def did_you_mean(name: str, known: Iterable[str], where: str = "", listed: bool 
     known = list(dict.fromkeys(known))
     close = [other for other in known if name and other.startswith(name)]
     if not close or len(close) > 2:
-        close = difflib.get_close_matches(name, known, n=2, cutoff=0.6)
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     parts = ["did you mean " + " or ".join(repr(other) for other in close) + "?"] if close else []
     if listed and 0 < len(known) <= LISTED:
         where = f"{where}: {', '.join(known)}" if where else ", ".join(known)
