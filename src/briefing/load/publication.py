@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, time
 from pathlib import Path
@@ -30,12 +30,12 @@ STATUSES = ("draft", "published")
 @dataclass(frozen=True)
 class Loaded:
     """What one file gave: its Article or Briefing only when the file has no errors, and in any case what the
-    checks across files need (its id, the articles it cites), so that one run reports every problem."""
+    checks across files need (its id, the ids it names), so that one run reports every problem."""
 
     item: Article | Briefing | None
     id: str
     where: Location
-    cites: tuple[tuple[str, Location], ...] = ()
+    refs: Mapping[str, tuple[tuple[str, Location], ...]]  # field -> the ids it names there, e.g. the articles it cites
 
 
 class Memo:
@@ -79,7 +79,7 @@ def load(root: Path, memo: Memo | None = None) -> tuple[Publication | None, Prob
     briefings_by_id = _unique(briefings, problems)
     known = {path.stem for path in article_paths} | articles_by_id.keys()  # one that failed to load has its own error
     for briefing in briefings:
-        _check_citations(briefing.cites, known, problems)
+        _check_citations(briefing.refs["articles"], known, problems)
     if problems.errors:
         return None, problems
     ordered = sorted((loaded.item for loaded in briefings_by_id.values()), key=lambda b: (b.date, b.id), reverse=True)
@@ -204,7 +204,7 @@ def _article(path: Path, shown: str, text: str, problems: Problems, config: Conf
     if NEEDS_CHECK in (article.editor_note or ""):
         problems.warning(fields.value_location("editor_note"), "editor_note", f"ingest asks for a check; remove {NEEDS_CHECK!r} once done")
     check_body(body, shown, body_line, problems)
-    return Loaded(article if len(problems.errors) == before else None, article.id, where)
+    return Loaded(article if len(problems.errors) == before else None, article.id, where, {})
 
 
 def _briefing(path: Path, shown: str, text: str, problems: Problems, config: Config):
@@ -228,7 +228,7 @@ def _briefing(path: Path, shown: str, text: str, problems: Problems, config: Con
     articles = fields.text_list("articles", required=True)
     _not_empty(fields, "articles", "the briefing cites no article: list the ids of the articles it is based on")
     _once_each(articles, "articles", problems)
-    loaded = Loaded(None, briefing_id or path.stem, where, tuple(articles))
+    loaded = Loaded(None, briefing_id or path.stem, where, {"articles": tuple(articles)})
     if len(problems.errors) > before:
         return loaded
     briefing = Briefing(
