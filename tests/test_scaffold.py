@@ -119,7 +119,7 @@ def test_a_briefing_with_no_article_needs_a_slug_and_is_dated_today_in_the_publi
     assert "topics: []  # choose from: alliance, summit\n" in text
     assert "articles: []  # the ids of the articles it is based on" in text
     assert main(["--project", str(project), "check"]) == 1
-    assert "articles: the briefing cites no article" in capsys.readouterr().err
+    assert "articles: warning: the briefing cites no article" in capsys.readouterr().err
 
 
 def test_an_article_from_a_saved_page_is_ingested_and_cited_in_one_step(make_project, capsys):

@@ -134,7 +134,7 @@ CASES = {
         },
         [
             "briefings/2025-10-31-sample.yaml:5:13: key_points: no key points yet: write at least one",
-            "briefings/2025-10-31-sample.yaml:7:11: articles: the briefing cites no article: list the ids of the articles it is based on",
+            "briefings/2025-10-31-sample.yaml:7:11: articles: warning: the briefing cites no article: list the ids of the articles it is based on",
         ],
     ),
     "texts not written yet": (

@@ -15,7 +15,7 @@ from .config import load_config
 from .fields import LONG_TEXT, Fields
 from .files import read_text, source_files, split_front_matter
 from .glossary import load_glossary
-from .nodes import Sequence, parse_yaml
+from .nodes import Node, Scalar, Sequence, parse_yaml
 from .suggestions import did_you_mean, unknown_topic
 
 ARTICLE_FIELDS = ("id", "title", "source", "author", "published", "language", "topics", "editor_note")
@@ -223,10 +223,14 @@ def _briefing(path: Path, shown: str, text: str, problems: Problems, config: Con
     title = fields.localized("title", languages, required=True, needed=needed)
     summary = fields.localized("summary", languages, required=True, limit=LONG_TEXT, needed=needed)
     key_points = fields.localized_list("key_points", languages, LONG_TEXT, needed, required=True)
-    _not_empty(fields, "key_points", "no key points yet: write at least one")
+    if _no_items(fields.node.values.get("key_points"), missing=False):
+        problems.error(fields.value_location("key_points"), "key_points", "no key points yet: write at least one")
     topics = _topics(fields, config)
-    articles = fields.text_list("articles", required=True)
-    _not_empty(fields, "articles", "the briefing cites no article: list the ids of the articles it is based on")
+    articles = fields.text_list("articles")
+    if _no_items(fields.node.values.get("articles")):  # allowed (the page has no sources section), but rarely meant
+        problems.warning(
+            fields.value_location("articles"), "articles", "the briefing cites no article: list the ids of the articles it is based on"
+        )
     _once_each(articles, "articles", problems)
     loaded = Loaded(None, briefing_id or path.stem, where, {"articles": tuple(articles)})
     if len(problems.errors) > before:
@@ -253,7 +257,8 @@ def _is_draft(fields: Fields) -> bool:
     return status == "draft"
 
 
-def _not_empty(fields: Fields, key: str, message: str) -> None:
-    node = fields.node.values.get(key)
-    if isinstance(node, Sequence) and not node.items:
-        fields.problems.error(node.location, key, message)
+def _no_items(node: Node | None, missing: bool = True) -> bool:
+    """An empty list, or a key with nothing after it, or (when `missing`) no key at all."""
+    if node is None or (isinstance(node, Scalar) and node.kind == "null"):
+        return missing
+    return isinstance(node, Sequence) and not node.items
