@@ -1,4 +1,4 @@
-"""Command line: ingest, check, build, pdf, mail, serve. Errors are reported as messages, never as tracebacks."""
+"""Command line: ingest, new, check, build, pdf, mail, serve. Errors are reported as messages, never as tracebacks."""
 
 from __future__ import annotations
 
@@ -50,6 +50,13 @@ def _parser() -> argparse.ArgumentParser:
         sub.set_defaults(kind=kind)
         if kind == "page":
             sub.add_argument("--slug", help="the article's slug instead of one made from its title")
+
+    new = commands.add_parser("new", help="start a briefing: briefings/<date>-<slug>.yaml, every field in order, a draft")
+    new.add_argument("articles", nargs="*", metavar="ARTICLE", help="an article it cites: its id, the start of its id, or its file")
+    new.add_argument("--date", type=_date, help="the briefing's date, YYYY-MM-DD (default: today in extra.briefing.timezone)")
+    new.add_argument("--slug", help="the end of its id and file name (default: from the first article's title)")
+    new.add_argument("--article", dest="pages", action="append", default=[], metavar="URL|FILE", help="ingest a page first and cite it")
+    new.set_defaults(run=_new)
 
     check = commands.add_parser("check", help="validate every briefing, article and setting; print every problem")
     check.add_argument("--strict", action="store_true", help="treat warnings (e.g. missing translations) as errors")
@@ -119,15 +126,25 @@ def _print_problems(problems: list[Problem]) -> None:
         print(problem, file=sys.stderr)
 
 
-def _summary(problems: Problems) -> str:
+def _summary(problems: Problems, strict: bool = False) -> str:
+    """Counts like "2 errors, 1 warning"; under --strict the warnings say that they failed the check too."""
     errors, warnings = len(problems.errors), len(problems.warnings)
-    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    counted = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    if strict and warnings:
+        counted += " treated as errors" if warnings != 1 else " treated as an error"
+    return counted
 
 
 def _ingest(args, project: Path) -> int:
     from .ingest.command import ingest_command
 
     return ingest_command(project, args.kind, args.locations, args.topics, args.slug)
+
+
+def _new(args, project: Path) -> int:
+    from .scaffold import new_briefing
+
+    return new_briefing(project, args.date, args.slug, args.articles, args.pages)
 
 
 def _check(args, project: Path) -> int:
@@ -140,7 +157,7 @@ def _check(args, project: Path) -> int:
     _print_problems(problems.sorted())
     failed = publication is None or (args.strict and problems.warnings)
     if failed:
-        print(f"check failed: {_summary(problems)}", file=sys.stderr)
+        print(f"check failed: {_summary(problems, args.strict)}", file=sys.stderr)
         return 1
     print(f"ok: {len(publication.articles)} articles, {len(publication.briefings)} briefings ({_summary(problems)})")
     for line in pending(publication, now):

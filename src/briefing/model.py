@@ -130,6 +130,7 @@ class Config:
     languages: tuple[Language, ...]
     timezone: str
     topics: Mapping[str, Topic]
+    optional_languages: tuple[str, ...] = ()  # a published briefing may lack these (readers see another language, marked)
     author: Localized | None = None
     home_limit: int = 20
     feed_limit: int = 50

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import fcntl
+import shutil
 
 import pytest
 
 from briefing.cli import main
 
-from support.project import BRIEFING
+from support.project import BRIEFING, KOREAN_MAY_FOLLOW
 from support.snapshots import snapshot
 
 
@@ -88,14 +89,20 @@ def test_second_build_at_once_is_refused_with_a_clear_message(make_project, caps
     assert not (project / "site").exists()
 
 
-def test_strict_build_refuses_missing_translations(make_project, capsys):
-    project = make_project({"briefings/2025-10-31-sample.yaml": BRIEFING.replace("ko: 시험 브리핑", "ko: ''")}, templates=True)
-    code = main(["--project", str(project), "build", "-q", "--strict"])
+def test_a_briefing_missing_a_language_is_published_only_where_the_desk_allows_it(make_project, capsys):
+    untranslated = {"briefings/2025-10-31-sample.yaml": BRIEFING.replace("ko: 시험 브리핑", "ko: ''")}
+    refused = make_project(untranslated, templates=True)
+    assert main(["--project", str(refused), "build", "-q"]) == 1
+    assert "title.ko: missing Korean translation (required to publish" in capsys.readouterr().err
+    assert not (refused / "site").exists()
+    shutil.rmtree(refused)
+    allowed = make_project({**untranslated, "mkdocs.yml": KOREAN_MAY_FOLLOW}, templates=True)
+    code = main(["--project", str(allowed), "build", "-q", "--strict"])
     err = capsys.readouterr().err
     assert code == 1
     assert "title.ko: warning: missing Korean translation" in err
-    assert not (project / "site").exists()
-    assert main(["--project", str(project), "build", "-q"]) == 0
+    assert not (allowed / "site").exists()
+    assert main(["--project", str(allowed), "build", "-q"]) == 0
 
 
 def test_build_off_a_terminal_prints_plain_lines_and_quiet_prints_nothing(make_project):

@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from support.project import ARTICLE, BRIEFING, WITH_MAIL
+from support.project import ARTICLE, BRIEFING, KOREAN_MAY_FOLLOW, WITH_MAIL
 
 PROBLEMS = "briefing-preview-problems"  # the notice laid over a page while the sources have problems
 
@@ -169,7 +169,7 @@ def test_a_broken_save_shows_checks_messages_over_the_last_good_page_until_fixed
 
 
 def test_strict_preview_shows_missing_translations(make_project):
-    project = make_project(templates=True)
+    project = make_project({"mkdocs.yml": KOREAN_MAY_FOLLOW}, templates=True)
     with Preview(project, "--strict") as preview:
         url = f"{preview.url}/en/briefings/2025-10-31-sample/"
         wait_for(url, "Sample briefing")

@@ -51,7 +51,7 @@ def test_sources_are_checked_with_file_and_line(make_project):
         "mkdocs.yml:18:16: extra.briefing.sources[1].name: duplicate source name 'Wire' (first on line 17)",
         "mkdocs.yml:18:27: extra.briefing.sources[1].url: 'ftp://wire.example/rss' is not an http(s) URL",
         "mkdocs.yml:18:63: extra.briefing.sources[1].language: unknown language code 'xx' (use e.g. en or ko)",
-        "mkdocs.yml:18:76: extra.briefing.sources[1].topics: unknown topic 'weather' (topics are listed in mkdocs.yml under extra.briefing.topics)",
+        "mkdocs.yml:18:76: extra.briefing.sources[1].topics: unknown topic 'weather' (topics are listed in mkdocs.yml under extra.briefing.topics: alliance, summit)",
         "mkdocs.yml:19:9: extra.briefing.sources[2].name: missing required field",
         "check failed: 5 errors, 0 warnings",
     ]

@@ -7,7 +7,7 @@ import pytest
 from briefing.diagnostics import Severity
 from briefing.load import load
 
-from support.project import ARTICLE, BRIEFING
+from support.project import ARTICLE, BRIEFING, KOREAN_MAY_FOLLOW
 
 
 def problems_of(project) -> list[str]:
@@ -27,13 +27,13 @@ CASES = {
     "malformed YAML": (
         {"briefings/2025-10-31-sample.yaml": "id: 2025-10-31-sample\ntitle: {en: Sample briefing\n"},
         [
-            "briefings/2025-10-31-sample.yaml:3:1: yaml: malformed YAML: while parsing a flow mapping expected ',' or '}', but got '<stream end>'"
+            "briefings/2025-10-31-sample.yaml:2:8: yaml: the { opened at 2:8 is never closed: end it with } (YAML parser at 3:1: while parsing a flow mapping, expected ',' or '}', but got '<stream end>')"
         ],
     ),
     "unknown field": (
         {"briefings/2025-10-31-sample.yaml": BRIEFING + "headline: Extra\n"},
         [
-            "briefings/2025-10-31-sample.yaml:9:1: headline: unknown field (expected one of: aliases, articles, corrections, date, id, key_points, published, status, summary, title, topics, updated, withdrawn)"
+            "briefings/2025-10-31-sample.yaml:9:1: headline: unknown field (valid fields: id, date, published, updated, title, summary, key_points, topics, articles, status, corrections, withdrawn, aliases)"
         ],
     ),
     "missing required field": (
@@ -93,8 +93,53 @@ CASES = {
     "unknown topic": (
         {"briefings/2025-10-31-sample.yaml": BRIEFING.replace("topics: [alliance]", "topics: [alliance, sanctions]")},
         [
-            "briefings/2025-10-31-sample.yaml:7:20: topics: unknown topic 'sanctions' (topics are listed in mkdocs.yml under extra.briefing.topics)"
+            "briefings/2025-10-31-sample.yaml:7:20: topics: unknown topic 'sanctions' (topics are listed in mkdocs.yml under extra.briefing.topics: alliance, summit)"
         ],
+    ),
+    "topic misspelt": (
+        {"briefings/2025-10-31-sample.yaml": BRIEFING.replace("topics: [alliance]", "topics: [alliances]")},
+        [
+            "briefings/2025-10-31-sample.yaml:7:10: topics: unknown topic 'alliances' (did you mean 'alliance'?; topics are listed in mkdocs.yml under extra.briefing.topics: alliance, summit)"
+        ],
+    ),
+    "field name misspelt": (
+        {"briefings/2025-10-31-sample.yaml": BRIEFING.replace("summary:", "sumary:")},
+        [
+            "briefings/2025-10-31-sample.yaml:1:1: summary: missing required field",
+            "briefings/2025-10-31-sample.yaml:4:1: sumary: unknown field (did you mean 'summary'?; valid fields: id, date, published, updated, title, summary, key_points, topics, articles, status)",
+        ],
+    ),
+    "article cited by the start of its id": (
+        {"briefings/2025-10-31-sample.yaml": BRIEFING.replace("[2025-10-30-sample]", "[2025-10-30-sam]")},
+        [
+            "briefings/2025-10-31-sample.yaml:8:12: articles: unknown article '2025-10-30-sam' (did you mean '2025-10-30-sample'?; no content/articles/**/2025-10-30-sam.md)"
+        ],
+    ),
+    "topic and article listed twice": (
+        {
+            "briefings/2025-10-31-sample.yaml": BRIEFING.replace("[alliance]", "[alliance, summit, alliance]").replace(
+                "[2025-10-30-sample]", "[2025-10-30-sample, 2025-10-30-sample]"
+            )
+        },
+        [
+            "briefings/2025-10-31-sample.yaml:7:28: topics: 'alliance' is listed twice (first at 7:10)",
+            "briefings/2025-10-31-sample.yaml:8:31: articles: '2025-10-30-sample' is listed twice (first at 8:12)",
+        ],
+    ),
+    "no key points, no articles": (
+        {
+            "briefings/2025-10-31-sample.yaml": BRIEFING.replace("  - {en: First point., ko: 첫째 요점.}\n", "")
+            .replace("key_points:", "key_points: []")
+            .replace("[2025-10-30-sample]", "[]")
+        },
+        [
+            "briefings/2025-10-31-sample.yaml:5:13: key_points: no key points yet: write at least one",
+            "briefings/2025-10-31-sample.yaml:7:11: articles: warning: the briefing cites no article: list the ids of the articles it is based on",
+        ],
+    ),
+    "texts not written yet": (
+        {"briefings/2025-10-31-sample.yaml": BRIEFING.replace("{en: Sample briefing, ko: 시험 브리핑}", "{en: '', ko: }")},
+        ["briefings/2025-10-31-sample.yaml:3:8: title: not written yet"],
     ),
     "article without front matter": (
         {"content/articles/2025/2025-10-30-sample.md": "Just text.\n"},
@@ -130,21 +175,53 @@ def test_each_mistake_is_reported_with_place_and_message(make_project, name):
     assert found == expected
 
 
-def test_missing_translation_is_a_warning_with_its_place(make_project):
-    project = make_project({"briefings/2025-10-31-sample.yaml": BRIEFING.replace("ko: 무슨 일이 있었나.", "ko:")})
-    publication, problems = load(project)
+def test_a_missing_translation_is_an_error_in_a_published_briefing_and_a_warning_in_a_draft(make_project):
+    untranslated = BRIEFING.replace("ko: 무슨 일이 있었나.", "ko:")
+    published = make_project({"briefings/2025-10-31-sample.yaml": untranslated})
+    assert load(published)[0] is None
+    assert problems_of(published) == [
+        "briefings/2025-10-31-sample.yaml:4:31: summary.ko: missing Korean translation"
+        " (required to publish: write it, or keep the briefing a draft with status: draft)"
+    ]
+    draft = make_project({"briefings/2025-10-31-sample.yaml": untranslated + "status: draft\n"})
+    publication, problems = load(draft)
     assert publication is not None
     assert [str(p) for p in problems.items] == ["briefings/2025-10-31-sample.yaml:4:31: summary.ko: warning: missing Korean translation"]
     assert problems.items[0].severity is Severity.WARNING
 
 
+def test_optional_languages_let_a_briefing_be_published_before_its_translation(make_project):
+    project = make_project(
+        {"mkdocs.yml": KOREAN_MAY_FOLLOW, "briefings/2025-10-31-sample.yaml": BRIEFING.replace(", ko: 시험 브리핑}", "}")}
+    )
+    publication, problems = load(project)
+    assert publication is not None
+    assert [str(p) for p in problems.items] == ["briefings/2025-10-31-sample.yaml:3:8: title.ko: warning: missing Korean translation"]
+    english_only = make_project({"mkdocs.yml": KOREAN_MAY_FOLLOW.replace("optional_languages: [ko]", "optional_languages: [en, kr]")})
+    assert problems_of(english_only) == [
+        "mkdocs.yml:11:30: extra.briefing.optional_languages: 'kr' is not one of the publication's languages (en, ko)"
+    ]
+
+
 def test_every_problem_in_every_file_is_reported_at_once(make_project):
+    """The articles a briefing cites are checked even when the briefing has other errors."""
     project = make_project(
         {
-            "briefings/2025-10-31-sample.yaml": BRIEFING.replace("date: 2025-10-31", "date: tomorrow").replace("[alliance]", "[nuclear]"),
+            "briefings/2025-10-31-sample.yaml": BRIEFING.replace("date: 2025-10-31", "date: tomorrow")
+            .replace("[alliance]", "[nuclear]")
+            .replace("[2025-10-30-sample]", "[2025-10-30-sample, 2025-10-29-missing]"),
             "content/articles/2025/2025-10-30-sample.md": ARTICLE.replace("language: en", "language: xx").replace(
                 "author: Kim Reporter", "author: [a, b]"
             ),
         }
     )
-    assert [line.split(": ")[1] for line in problems_of(project)] == ["date", "topics", "author", "language"]
+    assert [line.split(": ")[1] for line in problems_of(project)] == ["date", "topics", "articles", "author", "language"]
+
+
+def test_a_file_with_errors_keeps_its_id_for_the_checks_across_files(make_project):
+    twin = BRIEFING.replace("date: 2025-10-31", "date: 2025-10-32")
+    project = make_project({"briefings/2025-10-31-sample.yml": twin})
+    assert problems_of(project) == [
+        "briefings/2025-10-31-sample.yml:1:1: id: duplicate id '2025-10-31-sample' (also used by briefings/2025-10-31-sample.yaml)",
+        "briefings/2025-10-31-sample.yml:2:7: date: invalid date '2025-10-32' (day is out of range for month)",
+    ]

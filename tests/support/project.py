@@ -25,6 +25,9 @@ extra:
       summit: {en: Summit diplomacy, ko: 정상외교}
 """
 
+# A desk that publishes in English first: a briefing may go out before its Korean text (shown in English, marked).
+KOREAN_MAY_FOLLOW = CONFIG.replace("    timezone: Asia/Seoul\n", "    timezone: Asia/Seoul\n    optional_languages: [ko]\n")
+
 ARTICLE = """\
 ---
 id: 2025-10-30-sample

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..diagnostics import Problems
 from ..load.config import load_config
 from ..load.fields import SLUG
+from ..load.suggestions import unknown_topic
 from ..model import Config
 from ..workspace import INGEST_STATE
 from .report import IngestReporter
@@ -41,7 +42,7 @@ def ingest_command(project: Path, kind: str | None, locations: list[str], topics
 def _usage_error(config: Config, kind: str | None, locations: list[str], topics: tuple[str, ...], slug: str | None) -> str | None:
     unknown = [topic for topic in topics if topic not in config.topics]
     if unknown:
-        return f"unknown topic {unknown[0]!r} (topics are listed in mkdocs.yml under extra.briefing.topics: {', '.join(config.topics)})"
+        return unknown_topic(unknown[0], config.topics)
     if slug is not None and (kind != "page" or len(locations) != 1):
         return "--slug names one article: use it with `ingest page` and a single file or URL"
     if slug is not None and not SLUG.match(slug):

@@ -8,9 +8,7 @@ temporary file and a hard link, which fails rather than replace anything.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -18,6 +16,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import yaml
 
 from ..diagnostics import Problems, relative
+from ..editor_files import create_file
 from ..load.fields import SLUG
 from ..load.files import MAX_FILE_BYTES, split_front_matter
 from ..load.publication import article_problems
@@ -156,13 +155,7 @@ class Store:
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.parent.resolve().is_relative_to(self.root):
             raise ValueError(f"refusing to write outside {ARTICLES}: {path.parent} leads elsewhere")
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".ingest-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.link(temporary, path)  # fails if the file appeared meanwhile: never overwrite
-        finally:
-            os.unlink(temporary)
+        create_file(path, text)
 
 
 def _squash(title: str) -> str:
@@ -174,23 +167,23 @@ def render(article_id: str, draft: Draft) -> str:
     published = draft.published.replace(microsecond=0).isoformat() if draft.published else "null"
     lines = [
         "---",
-        f"id: {_scalar(article_id)}",  # an id like 0, no or null must stay text
-        f"title: {_scalar(draft.title)}",
+        f"id: {yaml_scalar(article_id)}",  # an id like 0, no or null must stay text
+        f"title: {yaml_scalar(draft.title)}",
         "source:",
-        f"  name: {_scalar(draft.source_name)}",
-        f"  section: {_scalar(draft.section)}",
-        f"  url: {_scalar(draft.url)}",
-        f"author: {_scalar(draft.author)}",
+        f"  name: {yaml_scalar(draft.source_name)}",
+        f"  section: {yaml_scalar(draft.section)}",
+        f"  url: {yaml_scalar(draft.url)}",
+        f"author: {yaml_scalar(draft.author)}",
         f"published: {published}",
-        f"language: {_scalar(draft.language)}",
+        f"language: {yaml_scalar(draft.language)}",
         f"topics: [{', '.join(draft.topics)}]",
-        f"editor_note: {_scalar(draft.editor_note)}",
+        f"editor_note: {yaml_scalar(draft.editor_note)}",
         "---",
     ]
     return "\n".join(lines) + "\n" + draft.body
 
 
-def _scalar(value: str | None) -> str:
+def yaml_scalar(value: str | None) -> str:
     """One YAML scalar on one line, quoted when YAML needs it (never a YAML 1.1 boolean by accident)."""
     if value is None:
         return "null"

@@ -14,9 +14,22 @@ from ..model import Config, FeedSource, Language, MailSettings, Topic
 from .fields import LONG_TEXT, SLUG, Fields, is_language_code
 from .files import read_text
 from .nodes import Mapping, Scalar, Sequence, parse_yaml, plain
+from .suggestions import did_you_mean, unknown_topic
 
 CONFIG_FILE = "mkdocs.yml"
-SETTINGS = ("languages", "timezone", "site_name", "description", "author", "home_limit", "feed_limit", "topics", "sources", "mail")
+SETTINGS = (
+    "languages",
+    "optional_languages",
+    "timezone",
+    "site_name",
+    "description",
+    "author",
+    "home_limit",
+    "feed_limit",
+    "topics",
+    "sources",
+    "mail",
+)
 PUBLISHED_FOLDERS = ("site", "build", "docs")  # what a build writes or publishes
 MAIL_FIELDS = ("sender", "reply_to", "list_id", "unsubscribe_url", "unsubscribe_email", "subject_prefix", "subscribers")
 SOURCE_FIELDS = ("name", "url", "language", "topics")
@@ -42,6 +55,11 @@ def load_config(root: Path, problems: Problems) -> Config | None:
             problems.error(where, "extra.briefing.languages", f"unknown language code {code!r}")
     if not codes:
         problems.error(settings.location("languages"), "extra.briefing.languages", "list at least one language")
+    optional = settings.text_list("optional_languages")
+    for code, where in optional:
+        if code not in codes:
+            what = f"{code!r} is not one of the publication's languages"
+            problems.error(where, "extra.briefing.optional_languages", what + did_you_mean(code, codes))
     timezone = settings.text("timezone", required=True)
     if timezone and not _is_zone(timezone):
         problems.error(settings.value_location("timezone"), "extra.briefing.timezone", f"unknown time zone {timezone!r} (e.g. Asia/Seoul)")
@@ -59,6 +77,7 @@ def load_config(root: Path, problems: Problems) -> Config | None:
         languages=tuple(Language(code, Locale.parse(code).get_display_name(code)) for code in codes),
         timezone=timezone,
         topics=topics,
+        optional_languages=tuple(code for code, _ in optional),
         author=settings.localized("author", codes),
         home_limit=settings.integer("home_limit", 20),
         feed_limit=settings.integer("feed_limit", 50),
@@ -109,9 +128,7 @@ def _sources(settings: Fields, topics: dict[str, Topic]) -> tuple[FeedSource, ..
         listed = source.text_list("topics")
         for topic, where in listed:
             if topic not in topics:
-                source.problems.error(
-                    where, source.name("topics"), f"unknown topic {topic!r} (topics are listed in mkdocs.yml under extra.briefing.topics)"
-                )
+                source.problems.error(where, source.name("topics"), unknown_topic(topic, topics))
         language = source.language("language")
         if name and url:
             sources.append(FeedSource(name, url, language, tuple(topic for topic, _ in listed)))

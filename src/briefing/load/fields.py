@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date, datetime
 
 from babel import Locale, UnknownLocaleError
@@ -11,6 +11,7 @@ from babel import Locale, UnknownLocaleError
 from ..diagnostics import Location, Problems
 from ..model import Localized
 from .nodes import Mapping, Node, Scalar, Sequence
+from .suggestions import did_you_mean
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A tag as a browser would read it: shown as text on every page, so the editor is told.
@@ -41,6 +42,13 @@ def is_language_code(code: str) -> bool:
     return "_" not in code and "-" not in code
 
 
+def _unknown_field(key: str, value: Node | None, allowed: list[str]) -> str:
+    """`{en: ..., ko: 한미, 정상회담}`: a comma ends a text in braces, and what follows reads as a key with no value."""
+    if " " in key.strip() and isinstance(value, Scalar) and value.kind == "null" and not value.text:
+        return "a comma inside {…} cut the text before it here: put the whole text in quotes"
+    return "unknown field" + did_you_mean(key, allowed, "valid fields")
+
+
 class Fields:
     """One mapping's fields. Each getter returns the value or None, and records what is wrong."""
 
@@ -53,10 +61,10 @@ class Fields:
         else:
             self.wrong_type(node, prefix or "document", "a mapping of fields (key: value)")
             self.node = Mapping({}, {}, node.location)
-        allowed = set(allowed)
+        allowed = list(allowed)
         for key, where in self.node.key_locations.items():
             if key not in allowed:
-                problems.error(where, self.name(key), f"unknown field (expected one of: {', '.join(sorted(allowed))})")
+                problems.error(where, self.name(key), _unknown_field(key, self.node.values.get(key), allowed))
 
     def name(self, key: str) -> str:
         return f"{self.prefix}.{key}" if self.prefix else key
@@ -132,9 +140,9 @@ class Fields:
             return None
         return value
 
-    def _items(self, key: str) -> list[tuple[str, Node]]:
+    def _items(self, key: str, required: bool = False) -> list[tuple[str, Node]]:
         """(field name, node) for each item of a list field; [] with a problem when it isn't a list."""
-        node = self._get(key, False)
+        node = self._get(key, required)
         if node is None:
             return []
         if not isinstance(node, Sequence):
@@ -142,9 +150,9 @@ class Fields:
             return []
         return [(f"{self.name(key)}[{index}]", item) for index, item in enumerate(node.items)]
 
-    def text_list(self, key: str) -> list[tuple[str, Location]]:
+    def text_list(self, key: str, required: bool = False) -> list[tuple[str, Location]]:
         """A list of texts (ids, topics), each with its own place so cross-file checks can point at it."""
-        texts = [(self.text_of(item, field), item.location) for field, item in self._items(key)]
+        texts = [(self.text_of(item, field), item.location) for field, item in self._items(key, required)]
         return [(text, where) for text, where in texts if text is not None]
 
     def date(self, key: str, required: bool = False) -> date | None:
@@ -195,32 +203,43 @@ class Fields:
             return None
         return value
 
-    def localized(self, key: str, languages: tuple[str, ...], required: bool = False, limit: int = SHORT_TEXT) -> Localized | None:
+    def localized(
+        self, key: str, languages: tuple[str, ...], required: bool = False, limit: int = SHORT_TEXT, needed: Collection[str] = ()
+    ) -> Localized | None:
         node = self._get(key, required)
         if node is None:
             return None
-        return self.localized_of(node, self.name(key), languages, limit)
+        return self.localized_of(node, self.name(key), languages, limit, needed)
 
-    def localized_of(self, node: Node, field: str, languages: tuple[str, ...], limit: int = SHORT_TEXT) -> Localized | None:
-        """`{en: ..., ko: ...}`; a missing language is a warning, a missing text everywhere an error."""
+    def localized_of(
+        self, node: Node, field: str, languages: tuple[str, ...], limit: int = SHORT_TEXT, needed: Collection[str] = ()
+    ) -> Localized | None:
+        """`{en: ..., ko: ...}`: no text in any language is an error ("not written yet"); a language missing
+        is a warning (readers see another, marked), an error for the `needed` ones."""
         before = len(self.problems.errors)
         inner = Fields(node, self.path, field, self.problems, languages)
-        texts = {}
+        texts, missing = {}, []
         for language in languages:
             given = inner.node.values.get(language)
             value = inner.text(language, limit=limit)
             if value:
                 texts[language] = value
             elif given is None or (isinstance(given, Scalar) and given.kind in ("null", "text") and not given.text.strip()):
-                self.problems.warning(inner.location(language), inner.name(language), f"missing {language_name(language)} translation")
+                missing.append(language)
         if not texts:
             if len(self.problems.errors) == before:
-                self.problems.error(node.location, field, "no text in any language")
+                self.problems.error(node.location, field, "not written yet")
             return None
+        for language in missing:
+            report = self.problems.error if language in needed else self.problems.warning
+            why = " (required to publish: write it, or keep the briefing a draft with status: draft)" if language in needed else ""
+            report(inner.location(language), inner.name(language), f"missing {language_name(language)} translation{why}")
         return Localized(texts)
 
-    def localized_list(self, key: str, languages: tuple[str, ...], limit: int = SHORT_TEXT) -> list[Localized]:
-        values = [self.localized_of(item, field, languages, limit) for field, item in self._items(key)]
+    def localized_list(
+        self, key: str, languages: tuple[str, ...], limit: int = SHORT_TEXT, needed: Collection[str] = (), required: bool = False
+    ) -> list[Localized]:
+        values = [self.localized_of(item, field, languages, limit, needed) for field, item in self._items(key, required)]
         return [value for value in values if value is not None]
 
     def fields(self, key: str, allowed: Iterable[str]) -> Fields | None:

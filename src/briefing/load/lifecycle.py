@@ -55,8 +55,8 @@ def read_lifecycle(fields: Fields, briefing_id: str | None, published: datetime 
 def check_aliases(briefings: dict, problems: Problems) -> None:
     """An alias names one old address: not a briefing's id (a draft's too: it will be published), nor another alias."""
     claimed: dict[str, str] = {}  # alias: the briefing whose it is
-    for briefing_id, (_, refs) in sorted(briefings.items()):
-        for alias, where in refs.get("aliases", ()):
+    for briefing_id, loaded in sorted(briefings.items()):
+        for alias, where in loaded.refs.get("aliases", ()):
             if alias in briefings:
                 problems.error(where, "aliases", f"{alias!r} is the id of a briefing (briefings/{alias}.yaml); its address is not free")
             elif alias in claimed:

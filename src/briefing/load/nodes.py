@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from ..diagnostics import Location, Problems, line_and_column
+from .syntax_errors import explain
 
 COLLECTION_TAGS = ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map")
 TAG_NAMES = {
@@ -87,9 +88,8 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -
         problems.error(_location(path, exc.problem_mark, line_offset), "yaml", exc.problem)
         return None
     except yaml.MarkedYAMLError as exc:
-        where = _location(path, exc.problem_mark or exc.context_mark, line_offset)
-        message = " ".join(part for part in (exc.context, exc.problem) if part)
-        problems.error(where, "yaml", f"malformed YAML: {message}")
+        explained = explain(text, exc, line_offset)
+        problems.error(Location(path, explained.line + 1 + line_offset, explained.column + 1), "yaml", explained.message)
         return None
     except yaml.reader.ReaderError as exc:  # control characters, invalid code points
         line, column = line_and_column(text, exc.position)

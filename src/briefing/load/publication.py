@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from ..diagnostics import LoadError, Location, Problem, Problems, relative
-from ..model import Article, Briefing, Config, Publication, Source
+from ..model import DRAFT, Article, Briefing, Config, Publication, Source
 from .body import check_body
 from .config import load_config
 from .fields import LONG_TEXT, Fields
 from .files import read_text, source_files, split_front_matter
 from .glossary import load_glossary
 from .lifecycle import LIFECYCLE_FIELDS, check_aliases, read_lifecycle
-from .nodes import parse_yaml
+from .nodes import Node, Scalar, Sequence, parse_yaml
+from .suggestions import did_you_mean, unknown_topic
 
 ARTICLE_FIELDS = ("id", "title", "source", "author", "published", "language", "topics", "editor_note")
 SOURCE_FIELDS = ("name", "section", "url")
@@ -23,6 +25,17 @@ SOURCE_FIELDS = ("name", "section", "url")
 # far shorter than the page's text); `check` warns until an editor has looked and removed it.
 NEEDS_CHECK = "CHECK:"
 BRIEFING_FIELDS = ("id", "date", "published", "updated", "title", "summary", "key_points", "topics", "articles", *LIFECYCLE_FIELDS)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What one file gave: its Article or Briefing only when the file has no errors, and in any case what the
+    checks across files need (its id, the ids it names), so that one run reports every problem."""
+
+    item: Article | Briefing | None
+    id: str
+    where: Location
+    refs: Mapping[str, tuple[tuple[str, Location], ...]]  # field -> the ids it names there, e.g. the articles it cites
 
 
 class Memo:
@@ -62,18 +75,16 @@ def load(root: Path, memo: Memo | None = None) -> tuple[Publication | None, Prob
     briefing_paths = source_files(root, "briefings", "*.y*ml", problems, recursive=False)
     briefings = _load_all(root, briefing_paths, problems, config, _briefing, memo)
     glossary = load_glossary(root, config.language_codes, problems)
-    article_files = {path.stem for path in article_paths}  # one that failed to load has its own error
     articles_by_id = _unique(articles, problems)
     briefings_by_id = _unique(briefings, problems)
     check_aliases(briefings_by_id, problems)
-    for _, cited in briefings_by_id.values():
-        for article_id, where in cited["articles"]:
-            if article_id not in articles_by_id and article_id not in article_files:
-                problems.error(where, "articles", f"unknown article {article_id!r} (no content/articles/**/{article_id}.md)")
+    known = {path.stem for path in article_paths} | articles_by_id.keys()  # one that failed to load has its own error
+    for briefing in briefings:
+        _check_citations(briefing.refs["articles"], known, problems)
     if problems.errors:
         return None, problems
-    ordered = sorted((b for b, _ in briefings_by_id.values()), key=lambda b: (b.date, b.id), reverse=True)
-    publication = Publication(config, {a.id: a for a, _ in articles_by_id.values()}, tuple(ordered), glossary)
+    ordered = sorted((loaded.item for loaded in briefings_by_id.values()), key=lambda b: (b.date, b.id), reverse=True)
+    publication = Publication(config, {key: loaded.item for key, loaded in articles_by_id.items()}, tuple(ordered), glossary)
     return publication, problems
 
 
@@ -85,6 +96,14 @@ def load_or_raise(root: Path, strict: bool = False, warn: Callable[[Problem], No
     for warning in problems.sorted():
         warn(warning)
     return publication
+
+
+def read_article(root: Path, path: Path, config: Config) -> tuple[Article | None, Problems]:
+    """One article file as `load` reads it (None when it has errors): `briefing new` names and tags a briefing after it."""
+    problems = Problems()
+    text = read_text(root, path, problems)
+    loaded = _article(path, relative(path, root), text, problems, config) if text is not None else None
+    return (loaded.item if loaded else None), problems
 
 
 def article_problems(path: Path, shown: str, text: str, config: Config) -> list:
@@ -105,15 +124,22 @@ def _load_all(root, paths, problems, config, reader, memo: Memo):
     return loaded
 
 
-def _unique(items, problems: Problems) -> dict:
-    """id -> (item, what it cites); a second file with the same id is an error at its id."""
-    by_id: dict = {}
-    for item, refs, where in items:
-        if item.id in by_id:
-            problems.error(where, "id", f"duplicate id {item.id!r} (also used by {by_id[item.id][2].path})")
-            continue
-        by_id[item.id] = (item, refs, where)
-    return {key: (item, refs) for key, (item, refs, _) in by_id.items()}
+def _unique(loaded: list[Loaded], problems: Problems) -> dict[str, Loaded]:
+    """id -> the file that has it; a second file with the same id is an error at its id."""
+    by_id: dict[str, Loaded] = {}
+    for one in loaded:
+        if one.id in by_id:
+            problems.error(one.where, "id", f"duplicate id {one.id!r} (also used by {by_id[one.id].where.path})")
+        else:
+            by_id[one.id] = one
+    return by_id
+
+
+def _check_citations(cites, known: set[str], problems: Problems) -> None:
+    for article_id, where in cites:
+        if article_id not in known:
+            hint = did_you_mean(article_id, sorted(known), f"no content/articles/**/{article_id}.md", listed=False)
+            problems.error(where, "articles", f"unknown article {article_id!r}{hint}")
 
 
 def _check_id(fields: Fields, path: Path) -> tuple[str | None, Location]:
@@ -137,8 +163,18 @@ def _topics(fields: Fields, config: Config) -> tuple[str, ...]:
     topics = fields.text_list("topics")
     for topic, where in topics:
         if topic not in config.topics:
-            fields.problems.error(where, "topics", f"unknown topic {topic!r} (topics are listed in mkdocs.yml under extra.briefing.topics)")
+            fields.problems.error(where, "topics", unknown_topic(topic, config.topics))
+    _once_each(topics, "topics", fields.problems)
     return tuple(topic for topic, _ in topics)
+
+
+def _once_each(listed: list[tuple[str, Location]], field: str, problems: Problems) -> None:
+    """A topic or article listed twice would show the briefing twice on the topic's page, or the article twice under it."""
+    first: dict[str, Location] = {}
+    for value, where in listed:
+        if value in first:
+            problems.error(where, field, f"{value!r} is listed twice (first at {first[value].line}:{first[value].column})")
+        first.setdefault(value, where)
 
 
 def _article(path: Path, shown: str, text: str, problems: Problems, config: Config):
@@ -169,9 +205,7 @@ def _article(path: Path, shown: str, text: str, problems: Problems, config: Conf
     if NEEDS_CHECK in (article.editor_note or ""):
         problems.warning(fields.value_location("editor_note"), "editor_note", f"ingest asks for a check; remove {NEEDS_CHECK!r} once done")
     check_body(body, shown, body_line, problems)
-    if len(problems.errors) > before:
-        return None
-    return article, {}, where
+    return Loaded(article if len(problems.errors) == before else None, article.id, where, {})
 
 
 def _briefing(path: Path, shown: str, text: str, problems: Problems, config: Config):
@@ -186,16 +220,23 @@ def _briefing(path: Path, shown: str, text: str, problems: Problems, config: Con
     if briefing_id and day and not briefing_id.startswith(day.isoformat()):
         problems.error(where, "id", f"id {briefing_id!r} must start with the briefing's date {day.isoformat()}")
     published, updated = _times(fields, day, config)
-    key_points = fields.localized_list("key_points", languages, LONG_TEXT)
-    if not key_points and "key_points" not in fields.node.values:
-        problems.error(fields.location("key_points"), "key_points", "missing required field")
+    lifecycle = read_lifecycle(fields, briefing_id, published, config)
+    needed = () if lifecycle.status == DRAFT else tuple(code for code in languages if code not in config.optional_languages)
+    title = fields.localized("title", languages, required=True, needed=needed)
+    summary = fields.localized("summary", languages, required=True, limit=LONG_TEXT, needed=needed)
+    key_points = fields.localized_list("key_points", languages, LONG_TEXT, needed, required=True)
+    if _no_items(fields.node.values.get("key_points"), missing=False):
+        problems.error(fields.value_location("key_points"), "key_points", "no key points yet: write at least one")
     topics = _topics(fields, config)
     articles = fields.text_list("articles")
-    title = fields.localized("title", languages, required=True)
-    summary = fields.localized("summary", languages, required=True, limit=LONG_TEXT)
-    lifecycle = read_lifecycle(fields, briefing_id, published, config)
+    if _no_items(fields.node.values.get("articles")):  # allowed (the page has no sources section), but rarely meant
+        problems.warning(
+            fields.value_location("articles"), "articles", "the briefing cites no article: list the ids of the articles it is based on"
+        )
+    _once_each(articles, "articles", problems)
+    loaded = Loaded(None, briefing_id or path.stem, where, {"articles": tuple(articles), "aliases": lifecycle.aliases})
     if len(problems.errors) > before:
-        return None
+        return loaded
     briefing = Briefing(
         id=briefing_id,
         date=day,
@@ -207,4 +248,11 @@ def _briefing(path: Path, shown: str, text: str, problems: Problems, config: Con
         topics=topics,
         articles=tuple(article for article, _ in articles),
     )
-    return lifecycle.apply(briefing), {"articles": articles, "aliases": lifecycle.aliases}, where
+    return replace(loaded, item=lifecycle.apply(briefing))
+
+
+def _no_items(node: Node | None, missing: bool = True) -> bool:
+    """An empty list, or a key with nothing after it, or (when `missing`) no key at all."""
+    if node is None or (isinstance(node, Scalar) and node.kind == "null"):
+        return missing
+    return isinstance(node, Sequence) and not node.items

@@ -13,7 +13,7 @@ from briefing.outputs.pdf import render as pdf_render
 from briefing.workspace import Workspace
 
 from support import pdftools
-from support.project import BRIEFING
+from support.project import BRIEFING, KOREAN_MAY_FOLLOW
 from support.snapshots import snapshot
 
 SAMPLE = ["pdf/2025-10-31-sample.en.pdf", "pdf/2025-10-31-sample.ko.pdf", "pdf/digests/2025-W44.en.pdf", "pdf/digests/2025-W44.ko.pdf"]
@@ -24,7 +24,7 @@ def pdf_bytes(project) -> dict[str, bytes]:
 
 
 def test_rebuild_renders_only_the_pdfs_whose_inputs_changed(make_project, monkeypatch, capsys):
-    project = make_project(templates=True)
+    project = make_project({"mkdocs.yml": KOREAN_MAY_FOLLOW}, templates=True)
     rendered = []
     real_render = pdf_render.render
     monkeypatch.setattr(parallel, "cores", lambda: 1)  # render in this process, where the spy can count

@@ -168,7 +168,7 @@ def test_glossary_is_optional(make_project):
         ("- {en: denuclearization}\n", "glossary.yml:1:3: glossary[0].ko: missing required field"),
         (
             "- {en: denuclearization, ko: 비핵화, ja: 非核化}\n",
-            "glossary.yml:1:35: glossary[0].ja: unknown field (expected one of: en, ko)",
+            "glossary.yml:1:35: glossary[0].ja: unknown field (valid fields: en, ko)",
         ),
         ("- {en: [], ko: 비핵화}\n", "glossary.yml:1:8: glossary[0].en: list at least one English term"),
         (
