@@ -17,6 +17,7 @@ from .diagnostics import BuildError, LoadError, Problem, Problems
 from .engine import EngineError
 from .load import load, load_or_raise
 from .progress import Reporter
+from .rights import FULL
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,7 +121,8 @@ def _check(args, project: Path) -> int:
     if failed:
         print(f"check failed: {_summary(problems)}", file=sys.stderr)
         return 1
-    print(f"ok: {len(publication.articles)} articles, {len(publication.briefings)} briefings ({_summary(problems)})")
+    in_full = sum(article.rights == FULL for article in publication.articles.values())
+    print(f"ok: {len(publication.articles)} articles ({in_full} in full), {len(publication.briefings)} briefings ({_summary(problems)})")
     return 0
 
 

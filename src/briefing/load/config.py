@@ -11,6 +11,7 @@ from babel import Locale
 
 from ..diagnostics import Problems
 from ..model import Config, FeedSource, Language, MailSettings, Topic
+from ..rights import read_rights
 from .fields import LONG_TEXT, SLUG, Fields, is_language_code
 from .files import read_text
 from .nodes import Mapping, Scalar, Sequence, parse_yaml, plain
@@ -19,7 +20,7 @@ CONFIG_FILE = "mkdocs.yml"
 SETTINGS = ("languages", "timezone", "site_name", "description", "author", "home_limit", "feed_limit", "topics", "sources", "mail")
 PUBLISHED_FOLDERS = ("site", "build", "docs")  # what a build writes or publishes
 MAIL_FIELDS = ("sender", "reply_to", "list_id", "unsubscribe_url", "unsubscribe_email", "subject_prefix", "subscribers")
-SOURCE_FIELDS = ("name", "url", "language", "topics")
+SOURCE_FIELDS = ("name", "url", "language", "topics", "rights")
 
 
 def load_config(root: Path, problems: Problems) -> Config | None:
@@ -114,7 +115,7 @@ def _sources(settings: Fields, topics: dict[str, Topic]) -> tuple[FeedSource, ..
                 )
         language = source.language("language")
         if name and url:
-            sources.append(FeedSource(name, url, language, tuple(topic for topic, _ in listed)))
+            sources.append(FeedSource(name, url, language, tuple(topic for topic, _ in listed), read_rights(source)))
     return tuple(sources)
 
 

@@ -20,9 +20,11 @@ from markupsafe import escape
 
 from ...i18n import Localizer
 from ...model import Config, Publication
+from ...rights import FULL
 from ...workspace import read_record
 from ..fingerprints import shared_inputs
 from ..periods import weekly_digests
+from .excerpt import published_body
 from .head import head_meta
 from .markdown_escape import escape_markdown, markdown_environment, relative_link
 
@@ -46,8 +48,14 @@ def page_list(publication: Publication) -> list[Page]:
         sources = [publication.articles[article_id] for article_id in briefing.articles]
         pages.append(Page(f"briefings/{briefing.id}.md", "briefing.md.j2", {"briefing": briefing, "sources": sources}))
     for article in sorted(publication.articles.values(), key=lambda a: a.id):
-        note = article.editor_note if publication.config.preview else None  # for editors: only in the preview
-        context = {"article": article, "citing": publication.briefings_citing(article.id), "editor_note": note}
+        preview = publication.config.preview  # editors see their notes and every article's whole text
+        context = {
+            "article": article,
+            "citing": publication.briefings_citing(article.id),
+            "editor_note": article.editor_note if preview else None,
+            "body": article.body if preview else published_body(article),
+            "withheld": preview and article.rights != FULL,
+        }
         pages.append(Page(f"articles/{article.id}.md", "article.md.j2", context))
     months = defaultdict(list)
     for briefing in publication.briefings:
