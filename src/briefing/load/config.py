@@ -44,7 +44,7 @@ def load_config(root: Path, problems: Problems) -> Config | None:
     if not codes:
         problems.error(settings.location("languages"), "extra.briefing.languages", "list at least one language")
     timezone = settings.text("timezone", required=True)
-    if timezone and not _is_zone(timezone):
+    if timezone and not is_zone(timezone):
         problems.error(settings.value_location("timezone"), "extra.briefing.timezone", f"unknown time zone {timezone!r} (e.g. Asia/Seoul)")
     site_name = settings.localized("site_name", codes, required=True)
     description = settings.localized("description", codes, required=True, limit=LONG_TEXT)
@@ -151,7 +151,7 @@ def _mail(settings: Fields) -> MailSettings | None:
     )
 
 
-def _is_zone(name: str) -> bool:
+def is_zone(name: str) -> bool:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
