@@ -19,7 +19,12 @@ def test_a_new_publication_builds_at_once_with_a_home_page_in_each_language(tmp_
     assert main(["init", str(folder), *options]) == 0
     assert f"Started {folder} (en, ko; Asia/Seoul; topics: alliance, trade)" in capsys.readouterr().out
     assert main(["--project", str(folder), "check"]) == 0
-    assert capsys.readouterr().out.startswith("ok: 0 articles (0 in full), 0 briefings (0 errors, 0 warnings)")
+    checked = capsys.readouterr()
+    assert checked.out == "ok: 0 articles (0 in full), 0 briefings (0 errors, 2 warnings)\n"  # topics given by id: Korean names to write
+    assert checked.err.splitlines() == [
+        "mkdocs.yml:39:9: extra.briefing.topics.alliance.ko: warning: missing Korean translation",
+        "mkdocs.yml:42:9: extra.briefing.topics.trade.ko: warning: missing Korean translation",
+    ]
     assert main(["--project", str(folder), "build", "-q"]) == 0
     for language, name in (("en", "Peninsula Desk"), ("ko", "한반도 데스크")):
         home = (folder / "site" / language / "index.html").read_text(encoding="utf-8")

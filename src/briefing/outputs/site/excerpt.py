@@ -28,9 +28,10 @@ BLOCK_START = re.compile(r"^(?:(\d+)([.)])|([#+-])(?=\s|$))")  # what would make
 
 def published_body(article: Article) -> str:
     """The Markdown a public output shows: the whole body (`full`), its lead (`excerpt`) or none (`link`)."""
-    if article.rights == FULL:
-        return article.body
-    return lead(article.body) if article.rights == EXCERPT else ""
+    if article.rights != EXCERPT:
+        return article.body if article.rights == FULL else ""
+    cut = lead(article.body)
+    return article.body if cut == article.body.strip() else cut  # a body that is all lead is published as it is
 
 
 def published_lead(article: Article) -> str:

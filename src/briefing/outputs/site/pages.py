@@ -20,7 +20,6 @@ from markupsafe import escape
 
 from ...i18n import Localizer
 from ...model import Config, Publication
-from ...rights import FULL
 from ...workspace import read_record
 from ..fingerprints import shared_inputs
 from ..periods import weekly_digests
@@ -48,13 +47,13 @@ def page_list(publication: Publication) -> list[Page]:
         sources = [publication.articles[article_id] for article_id in briefing.articles]
         pages.append(Page(f"briefings/{briefing.id}.md", "briefing.md.j2", {"briefing": briefing, "sources": sources}))
     for article in sorted(publication.articles.values(), key=lambda a: a.id):
-        preview = publication.config.preview  # editors see their notes and every article's whole text
+        preview, published = publication.config.preview, published_body(article)  # editors see notes and whole texts
         context = {
             "article": article,
             "citing": publication.briefings_citing(article.id),
             "editor_note": article.editor_note if preview else None,
-            "body": article.body if preview else published_body(article),
-            "withheld": preview and article.rights != FULL,
+            "body": article.body if preview else published,
+            "withheld": preview and published != article.body,  # a short body is its own lead: the page is the published one
         }
         pages.append(Page(f"articles/{article.id}.md", "article.md.j2", context))
     months = defaultdict(list)
