@@ -59,7 +59,7 @@ def test_one_briefing_edit_renders_as_many_pages_whatever_the_size(tmp_path):
 
 
 def test_the_previews_page_is_the_one_a_build_writes(tmp_path):
-    """Rendering one page through MkDocs' page machinery gives the bytes `mkdocs build` gives."""
+    """Rendering one page through MkDocs' page machinery gives the bytes `mkdocs build` gives (both for editors)."""
     preview, project = preview_of(tmp_path, 4)
     try:
         briefing = edit_newest_briefing(project, 'title: {en: "', 'title: {en: "Retitled ')
@@ -68,7 +68,7 @@ def test_the_previews_page_is_the_one_a_build_writes(tmp_path):
         preview.close()
     from briefing.cli import main
 
-    assert main(["--project", str(project), "build", "-q"]) == 0
+    assert main(["--project", str(project), "build", "--preview", "-q"]) == 0  # serve's builds: editors see whole texts and notes
     written = sorted(path.relative_to(tmp_path / "site4") for path in (tmp_path / "site4").rglob("*.html"))
     assert Path(f"en/briefings/{briefing.stem}/index.html") in written and Path("en/index.html") in written
     for page in written:

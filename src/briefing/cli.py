@@ -1,4 +1,4 @@
-"""Command line: ingest, new, check, build, pdf, mail, serve. Errors are reported as messages, never as tracebacks."""
+"""Command line: init, ingest, new, check, build, pdf, mail, serve. Errors are reported as messages, never as tracebacks."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from .engine import EngineError
 from .load import load, load_or_raise
 from .progress import Reporter
 from .release import pending, reference_time, refuse_unreleased, released
+from .rights import FULL
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,6 +40,16 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefing", description=__doc__)
     parser.add_argument("--project", default=".", help="the publication's folder (default: here)")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    init = commands.add_parser("init", help="start a new, empty publication in DIR (asks for its settings on a terminal)")
+    init.add_argument("folder", metavar="DIR", help="a new or empty folder")
+    init.add_argument("--name", action="append", default=[], help="the desk's name: ko=NAME for one language, NAME for all (repeatable)")
+    init.add_argument("--short-name", help="one short name (MkDocs' site_name; default: the name in the first language)")
+    init.add_argument("--languages", help="comma-separated language codes, the first the default (default: en,ko)")
+    init.add_argument("--timezone", help="the desk's time zone (default: Asia/Seoul)")
+    init.add_argument("--topics", help="comma-separated topic ids (default: politics,economy,world,society)")
+    init.add_argument("--site-url", help="the address the site will be published at (default: https://briefing.example.org/)")
+    init.set_defaults(run=_init)
 
     ingest = commands.add_parser("ingest", help="turn feeds, saved pages and pasted text into articles in content/")
     ingest.set_defaults(run=_ingest, kind=None, locations=[], slug=None, topics=[])
@@ -135,6 +146,26 @@ def _summary(problems: Problems, strict: bool = False) -> str:
     return counted
 
 
+def _init(args, _project: Path) -> int:
+    """Options given, or no terminal: no questions (defaults for what is not given); else each setting is asked for."""
+    from .starter import StarterError, ask, settings_from, start_publication
+
+    options = (args.languages, args.short_name, args.timezone, args.topics, args.site_url)
+    settings = settings_from(args.languages, args.name, args.short_name, args.timezone, args.topics, args.site_url)
+    folder = Path(args.folder).resolve()
+    try:
+        if not args.name and all(option is None for option in options) and sys.stdin.isatty():
+            settings = ask(settings)
+        written = start_publication(folder, settings)
+    except (StarterError, EOFError) as exc:
+        print(f"init failed: {exc or 'no answer'}; nothing written", file=sys.stderr)
+        return 1
+    print(f"Started {folder} ({', '.join(settings.languages)}; {settings.timezone}; topics: {', '.join(settings.topics)}):")
+    print("  " + "  ".join(path.relative_to(folder).as_posix() + "/" * path.is_dir() for path in written))
+    print(f"Next: read {folder / 'README.md'}; then `briefing --project {folder} check` and `... serve`")
+    return 0
+
+
 def _ingest(args, project: Path) -> int:
     from .ingest.command import ingest_command
 
@@ -159,7 +190,8 @@ def _check(args, project: Path) -> int:
     if failed:
         print(f"check failed: {_summary(problems, args.strict)}", file=sys.stderr)
         return 1
-    print(f"ok: {len(publication.articles)} articles, {len(publication.briefings)} briefings ({_summary(problems)})")
+    in_full = sum(article.rights == FULL for article in publication.articles.values())
+    print(f"ok: {len(publication.articles)} articles ({in_full} in full), {len(publication.briefings)} briefings ({_summary(problems)})")
     for line in pending(publication, now):
         print(line)
     return 0

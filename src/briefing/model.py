@@ -56,6 +56,7 @@ class FeedSource:
     url: str
     language: str | None = None  # used when an entry has too little text to tell its language
     topics: tuple[str, ...] = ()
+    rights: str | None = None  # full, excerpt or link (rights.py): what its articles publish unless they say
 
 
 @dataclass(frozen=True)
@@ -67,8 +68,9 @@ class Article:
     published: datetime | None
     language: str
     topics: tuple[str, ...]
-    body: str
+    body: str  # the whole text, for editors; the public outputs show what `rights` allows (outputs/site/excerpt.py)
     editor_note: str | None = None
+    rights: str = "excerpt"  # full, excerpt or link: its own setting, else its feed source's (rights.py)
 
     @property
     def url(self) -> str | None:

@@ -17,7 +17,7 @@ def run(project, *args):
 def test_check_passes_a_clean_publication(make_project):
     result = run(make_project(), "check")
     assert result.returncode == 0
-    assert result.stdout.strip() == "ok: 1 articles, 1 briefings (0 errors, 0 warnings)"
+    assert result.stdout.strip() == "ok: 1 articles (0 in full), 1 briefings (0 errors, 0 warnings)"
 
 
 def test_check_prints_every_error_and_fails_without_traceback(make_project):

@@ -57,6 +57,7 @@ def payload_project(root, canary_url: str):
                     "language: en",
                     "topics: [alliance, summit]",
                     f"editor_note: {yaml_text(' '.join(p))}",
+                    "rights: full",  # every payload of the body on the page and in the PDF (tests/e2e/test_rights_build.py: excerpts)
                     "---",
                     body,
                 ]

@@ -24,6 +24,7 @@ class Draft:
     topics: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default=())  # what ingest inferred or could not find: the editor note
     slug: str | None = None  # an editor's choice (`--slug`); else made from the title
+    rights: str | None = None  # its feed source's `rights`, written into the file so the editor sees what is published
 
     def with_topics(self, topics: tuple[str, ...]) -> Draft:
         merged = tuple(dict.fromkeys(self.topics + tuple(topics)))

@@ -94,8 +94,9 @@ def _message(exc: Exception) -> str:
 def _run_job(job: Job, config: Config, options: Options, state: State, store: Store, report: Report) -> None:
     drafts, hint, validators = (_feed if job.kind == "feed" else _page)(job, config, options, state, report)
     topics = tuple(dict.fromkeys((job.source.topics if job.source else ()) + options.topics))
+    rights = job.source.rights if job.source else None
     for draft in drafts:
-        report.outcomes.append(store.add(finish(draft, hint, topics, options.slug, config)))
+        report.outcomes.append(store.add(replace(finish(draft, hint, topics, options.slug, config), rights=rights)))
     if validators and not report.failed:
         state.remember(job.location, *validators)
 

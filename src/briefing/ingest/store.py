@@ -178,6 +178,7 @@ def render(article_id: str, draft: Draft) -> str:
         f"language: {yaml_scalar(draft.language)}",
         f"topics: [{', '.join(draft.topics)}]",
         f"editor_note: {yaml_scalar(draft.editor_note)}",
+        *([f"rights: {draft.rights}"] if draft.rights else []),
         "---",
     ]
     return "\n".join(lines) + "\n" + draft.body

@@ -11,6 +11,7 @@ from babel import Locale
 
 from ..diagnostics import Problems
 from ..model import Config, FeedSource, Language, MailSettings, Topic
+from ..rights import read_rights
 from .fields import LONG_TEXT, SLUG, Fields, is_language_code
 from .files import read_text
 from .nodes import Mapping, Scalar, Sequence, parse_yaml, plain
@@ -32,7 +33,7 @@ SETTINGS = (
 )
 PUBLISHED_FOLDERS = ("site", "build", "docs")  # what a build writes or publishes
 MAIL_FIELDS = ("sender", "reply_to", "list_id", "unsubscribe_url", "unsubscribe_email", "subject_prefix", "subscribers")
-SOURCE_FIELDS = ("name", "url", "language", "topics")
+SOURCE_FIELDS = ("name", "url", "language", "topics", "rights")
 
 
 def load_config(root: Path, problems: Problems) -> Config | None:
@@ -61,7 +62,7 @@ def load_config(root: Path, problems: Problems) -> Config | None:
             what = f"{code!r} is not one of the publication's languages"
             problems.error(where, "extra.briefing.optional_languages", what + did_you_mean(code, codes))
     timezone = settings.text("timezone", required=True)
-    if timezone and not _is_zone(timezone):
+    if timezone and not is_zone(timezone):
         problems.error(settings.value_location("timezone"), "extra.briefing.timezone", f"unknown time zone {timezone!r} (e.g. Asia/Seoul)")
     site_name = settings.localized("site_name", codes, required=True)
     description = settings.localized("description", codes, required=True, limit=LONG_TEXT)
@@ -131,7 +132,7 @@ def _sources(settings: Fields, topics: dict[str, Topic]) -> tuple[FeedSource, ..
                 source.problems.error(where, source.name("topics"), unknown_topic(topic, topics))
         language = source.language("language")
         if name and url:
-            sources.append(FeedSource(name, url, language, tuple(topic for topic, _ in listed)))
+            sources.append(FeedSource(name, url, language, tuple(topic for topic, _ in listed), read_rights(source)))
     return tuple(sources)
 
 
@@ -167,7 +168,7 @@ def _mail(settings: Fields) -> MailSettings | None:
     )
 
 
-def _is_zone(name: str) -> bool:
+def is_zone(name: str) -> bool:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):

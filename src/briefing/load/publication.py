@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from ..diagnostics import LoadError, Location, Problem, Problems, relative
 from ..model import DRAFT, Article, Briefing, Config, Publication, Source
+from ..rights import article_rights, read_rights
 from .body import check_body
 from .config import load_config
 from .fields import LONG_TEXT, Fields
@@ -19,7 +20,7 @@ from .lifecycle import LIFECYCLE_FIELDS, check_aliases, read_lifecycle
 from .nodes import Node, Scalar, Sequence, parse_yaml
 from .suggestions import did_you_mean, unknown_topic
 
-ARTICLE_FIELDS = ("id", "title", "source", "author", "published", "language", "topics", "editor_note")
+ARTICLE_FIELDS = ("id", "title", "source", "author", "published", "language", "topics", "editor_note", "rights")
 SOURCE_FIELDS = ("name", "section", "url")
 # Ingest starts an editor note with this when a person must look at the article (a paywall, a notice, a body
 # far shorter than the page's text); `check` warns until an editor has looked and removed it.
@@ -189,16 +190,18 @@ def _article(path: Path, shown: str, text: str, problems: Problems, config: Conf
     fields = Fields(node, shown, "", problems, ARTICLE_FIELDS)
     article_id, where = _check_id(fields, path)
     source = fields.fields("source", SOURCE_FIELDS)
+    outlet = Source(source.text("name"), source.text("section"), source.web_address("url")) if source else Source()
     article = Article(
         id=article_id or path.stem,
         title=fields.text("title", required=True) or "",
-        source=Source(source.text("name"), source.text("section"), source.web_address("url")) if source else Source(),
+        source=outlet,
         author=fields.text("author"),
         published=fields.datetime_with_zone("published"),
         language=fields.language("language", required=True) or "",
         topics=_topics(fields, config),
         body=body,
         editor_note=fields.text("editor_note", limit=LONG_TEXT),
+        rights=article_rights(read_rights(fields), outlet.name, config.sources),
     )
     if not body.strip():
         problems.warning(Location(shown, body_line, 1), "body", "article has no body text")

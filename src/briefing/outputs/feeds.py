@@ -21,6 +21,8 @@ from markupsafe import escape
 from ..i18n import Localizer
 from ..model import Briefing, Publication
 from .formats import ATOM, CARD, JSON_FEED, PAGE, RSS, Format
+from .site.article_html import article_html
+from .site.excerpt import published_lead
 from .site.markdown_escape import external_url
 
 
@@ -102,6 +104,8 @@ def _entry(publication: Publication, briefing: Briefing, localizer: Localizer, e
             "title": article.title,
             "outlet": article.source.name,
             "original": str(external_url(article.url)),
+            "lead": article_html(published_lead(article), article.url),
+            "language": article.language,
         }
         for article in (publication.articles[article_id] for article_id in briefing.articles)
     ]

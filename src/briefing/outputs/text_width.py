@@ -35,3 +35,23 @@ def _pieces(word: str, room: int) -> list[str]:
         pieces.append(word[:fit])
         word = word[fit:]
     return [*pieces, word] if word else pieces
+
+
+def cut_at_word(text: str, width: int) -> str:
+    """`text` on one line, cut at a word boundary to `width` display columns, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    if display_width(text) <= width:
+        return text
+    kept, used = [], 0
+    for word in text.split(" "):
+        needed = display_width(word) + (1 if kept else 0)
+        if used + needed > width - 1:
+            break
+        kept.append(word)
+        used += needed
+    if not kept:  # one word wider than the whole: cut between characters (a Hangul syllable stays whole)
+        first = text.split(" ")[0]
+        while display_width(first) > width - 1:
+            first = first[:-1]
+        kept = [first]
+    return " ".join(kept).rstrip(",;:·—-") + "…"

@@ -97,8 +97,9 @@ def test_per_briefing_pdf_lists_sources_and_appends_their_text(demo_site):
     pdf = demo_site / "pdf" / f"{BRIEFING}.en.pdf"
     text = one_line(pdftools.text(pdf))
     assert "SOURCES [1] U.S. Diplomatic Circles:" in text
-    assert "Full text https://briefing.example.org/en/articles/2025-10-30-us-diplomatic-circles-summit/" in text
-    assert "U.S. diplomatic circles are evaluating the recent U.S.-Korea summit" in text  # the article, appended
+    assert "Excerpt https://briefing.example.org/en/articles/2025-10-30-us-diplomatic-circles-summit/" in text
+    assert "U.S. diplomatic circles are evaluating the recent U.S.-Korea summit" in text  # the article's lead, appended
+    assert "Excerpt · Full article: 자유NKorea" in text  # the demo's articles publish their lead (rights: excerpt)
     assert "Editor's note" not in text and "The byline gives the time with no zone" not in text  # notes are for editors
     assert pdftools.outline(pdf) == [
         (0, source(BRIEFING)["title"]["en"]),

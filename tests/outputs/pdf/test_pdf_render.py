@@ -94,8 +94,9 @@ def test_hostile_article_body_builds_into_pdfs_that_read_nothing(make_project, c
         f'<img src="{(canary / "canary.svg").as_uri()}"> <link rel="attachment" href="{(canary / "canary.txt").as_uri()}">\n\n'
         "[click me](javascript:alert(1)) and [the outlet](https://news.example/story)\n"
     )
+    full = ARTICLE.replace("editor_note: null\n", "editor_note: null\nrights: full\n")  # the whole body goes into the PDF
     project = make_project(
-        {"content/articles/2025/2025-10-30-sample.md": ARTICLE.replace("Body of the sample article.\n", body)}, templates=True
+        {"content/articles/2025/2025-10-30-sample.md": full.replace("Body of the sample article.\n", body)}, templates=True
     )
     assert main(["--project", str(project), "build", "-q"]) == 0, capsys.readouterr().err
     assert requests == []

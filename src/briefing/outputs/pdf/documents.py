@@ -28,6 +28,7 @@ from ..formats import PAGE
 from ..html_templates import html_environment
 from ..periods import Digest
 from ..site.article_html import article_html
+from ..site.excerpt import published_body
 from .render import PdfJob
 
 TEMPLATES = Path("templates") / "pdf"
@@ -132,8 +133,8 @@ class Documents:
 
 
 def article_body(article: Article) -> Markup:
-    """An article's body as the site shows it (the same sanitizer), headings below the PDF's h3 article titles."""
-    return article_html(article.body, article.url, heading_shift=3)
+    """What the site shows of an article's body, by its rights (the same cut and sanitizer), headings below the PDF's h3 titles."""
+    return article_html(published_body(article), article.url, heading_shift=3)
 
 
 def typographic_quotes(value) -> Markup:

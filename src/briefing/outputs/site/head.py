@@ -8,20 +8,17 @@ attribute; the JSON-LD is written so that no text in it can close its `<script>`
 
 from __future__ import annotations
 
-import html
 import json
-import re
 
 from ...i18n import Localizer
 from ...model import Article, Briefing
 from ..cards import card_key
 from ..cards.draw import SIZE
 from ..formats import CARD, PAGE
-from ..text_width import display_width
-from .article_html import article_html
+from ..text_width import cut_at_word
+from .excerpt import paragraphs, published_body
 
 DESCRIPTION_WIDTH = 160  # display columns: a Hangul syllable is two
-TAG = re.compile(r"<[^>]+>")
 
 
 def head_meta(context: dict, key: str, localizer: Localizer) -> dict:
@@ -101,32 +98,12 @@ def _listing(name: str, briefings, localizer: Localizer) -> str:
 
 
 def _lead(article: Article) -> str:
-    """The body's first paragraph as plain text, through the site's own sanitizer (block by block: not the whole body again)."""
-    for block in article.body.split("\n\n"):
-        paragraph = re.search(r"<p>(.*?)</p>", str(article_html(block)), re.S)
-        if paragraph:
-            return html.unescape(TAG.sub("", paragraph.group(1)))
-    return html.unescape(TAG.sub("", str(article_html(article.body))))
+    """The first paragraph readers are shown of the body (none for an article published only as a link)."""
+    return next((text for _, text in paragraphs(published_body(article))), "")
 
 
-def shorten(text: str, width: int = DESCRIPTION_WIDTH) -> str:
-    """`text` on one line, cut at a word boundary to `width` display columns, with an ellipsis when cut."""
-    text = " ".join(text.split())
-    if display_width(text) <= width:
-        return text
-    kept, used = [], 0
-    for word in text.split(" "):
-        needed = display_width(word) + (1 if kept else 0)
-        if used + needed > width - 1:
-            break
-        kept.append(word)
-        used += needed
-    if not kept:  # one word wider than the whole: cut between characters (a Hangul syllable stays whole)
-        first = text.split(" ")[0]
-        while display_width(first) > width - 1:
-            first = first[:-1]
-        kept = [first]
-    return " ".join(kept).rstrip(",;:·—-") + "…"
+def shorten(text: str) -> str:
+    return cut_at_word(text, DESCRIPTION_WIDTH)
 
 
 def json_ld(data: dict) -> str:

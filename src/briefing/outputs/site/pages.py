@@ -24,6 +24,7 @@ from ...release import released, unreleased
 from ...workspace import read_record
 from ..fingerprints import shared_inputs
 from ..periods import weekly_digests
+from .excerpt import published_body
 from .head import head_meta
 from .markdown_escape import escape_markdown, markdown_environment, relative_link
 
@@ -52,8 +53,14 @@ def page_list(publication: Publication) -> list[Page]:
         context = {"briefing_id": briefing.id, "withdrawal": briefing.withdrawn}
         pages.append(Page(f"briefings/{briefing.id}.md", "withdrawn.md.j2", context, {"search": {"exclude": True}}))
     for article in sorted(publication.articles.values(), key=lambda a: a.id):
-        note = article.editor_note if publication.config.preview else None  # for editors: only in the preview
-        context = {"article": article, "citing": publication.briefings_citing(article.id), "editor_note": note}
+        preview, published = publication.config.preview, published_body(article)  # editors see notes and whole texts
+        context = {
+            "article": article,
+            "citing": publication.briefings_citing(article.id),
+            "editor_note": article.editor_note if preview else None,
+            "body": article.body if preview else published,
+            "withheld": preview and published != article.body,  # a short body is its own lead: the page is the published one
+        }
         pages.append(Page(f"articles/{article.id}.md", "article.md.j2", context))
     months = defaultdict(list)
     for briefing in publication.briefings:
