@@ -19,7 +19,7 @@ from jinja2 import Environment
 from markupsafe import escape
 
 from ...i18n import Localizer
-from ...model import Config, Publication
+from ...model import Config, Logo, Publication
 from ...workspace import read_record
 from ..fingerprints import shared_inputs
 from ..periods import weekly_digests
@@ -41,10 +41,14 @@ def page_list(publication: Publication) -> list[Page]:
     A page's context holds all it shows besides the settings (templates see `config`, not
     the whole publication), so a page whose context is unchanged need not be rendered again.
     """
-    pages = [Page("index.md", "home.md.j2", {"briefings": publication.briefings[: publication.config.home_limit]})]
-    for briefing in publication.briefings:
+    home = {"briefings": publication.briefings[: publication.config.home_limit]}
+    pages = [Page("index.md", "home.md.j2", home, {"hide": ["toc"]})]  # the list is the page: no contents beside it
+    briefings = publication.briefings  # newest first: the next briefing is the one before in the list
+    for index, briefing in enumerate(briefings):
         sources = [publication.articles[article_id] for article_id in briefing.articles]
-        pages.append(Page(f"briefings/{briefing.id}.md", "briefing.md.j2", {"briefing": briefing, "sources": sources}))
+        newer, older = briefings[index - 1] if index else None, briefings[index + 1] if index + 1 < len(briefings) else None
+        context = {"briefing": briefing, "sources": sources, "newer": newer, "older": older}
+        pages.append(Page(f"briefings/{briefing.id}.md", "briefing.md.j2", context))
     for article in sorted(publication.articles.values(), key=lambda a: a.id):
         note = article.editor_note if publication.config.preview else None  # for editors: only in the preview
         context = {"article": article, "citing": publication.briefings_citing(article.id), "editor_note": note}
@@ -94,6 +98,9 @@ def render_docs(publication: Publication, language: str, templates: Path, locale
         if previous.get(page.path) == manifest[page.path] and target.is_file():
             continue
         _write_if_changed(target, page_markdown(env, page, localizer))
+    logo = publication.config.identity.logo
+    if logo:
+        _write_if_changed(out / logo_path(logo), logo.data)
     for existing in out.rglob("*.md"):
         if existing.relative_to(out).as_posix() not in manifest:
             existing.unlink()
@@ -109,11 +116,17 @@ def page_markdown(env: Environment, page: Page, localizer: Localizer) -> str:
     return _front_matter(module.page_title, meta) + str(module)
 
 
-def _write_if_changed(target: Path, text: str) -> None:
-    if target.is_file() and target.read_text(encoding="utf-8") == text:
+def logo_path(logo: Logo) -> str:
+    """Where the desk's logo sits in the docs tree (the theme's `logo`): beside the pages, apart from the theme's assets."""
+    return f"assets/desk/logo{logo.suffix}"
+
+
+def _write_if_changed(target: Path, content: str | bytes) -> None:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if target.is_file() and target.read_bytes() == data:
         return
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    target.write_bytes(data)
 
 
 def _site_root(current: str) -> str:
