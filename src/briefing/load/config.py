@@ -17,7 +17,20 @@ from .identity import read_identity
 from .nodes import Mapping, Scalar, Sequence, parse_yaml, plain
 
 CONFIG_FILE = "mkdocs.yml"
-SETTINGS = ("languages", "timezone", "site_name", "description", "author", "home_limit", "feed_limit", "topics", "sources", "mail", "short_name", "footer")
+SETTINGS = (
+    "languages",
+    "timezone",
+    "site_name",
+    "description",
+    "author",
+    "home_limit",
+    "feed_limit",
+    "topics",
+    "sources",
+    "mail",
+    "short_name",
+    "footer",
+)
 PUBLISHED_FOLDERS = ("site", "build", "docs")  # what a build writes or publishes
 MAIL_FIELDS = ("sender", "reply_to", "list_id", "unsubscribe_url", "unsubscribe_email", "subject_prefix", "subscribers")
 SOURCE_FIELDS = ("name", "url", "language", "topics")

@@ -54,7 +54,9 @@ def _colour(theme: Fields, key: str) -> str | None:
     value = fields.text(key)
     if value and not (HEX_COLOUR.match(value) or value.lower().replace(" ", "-") in MATERIAL_COLOURS + ["custom"]):
         fields.problems.error(
-            fields.value_location(key), fields.name(key), f"expected a colour like \"#12355b\" or a Material colour name (teal), got {value!r}"
+            fields.value_location(key),
+            fields.name(key),
+            f'expected a colour like "#12355b" or a Material colour name (teal), got {value!r}',
         )
         return None
     return value
