@@ -9,6 +9,8 @@ from pathlib import Path
 from briefing.cli import main
 from briefing.engine.palette import NEUTRAL_PRIMARY
 
+from support.project import CONFIG
+
 MIDDLE = "2025-12-17-summit-follow-up-talks"  # the demo's briefing with one before and one after it
 MATERIAL = Path(__import__("material").__file__).parent / "templates"
 BOOK = re.search(r' d="([^"]+)"', (MATERIAL / ".icons/material/library.svg").read_text()).group(1)  # Material's default logo
@@ -35,9 +37,10 @@ def test_demo_desk_has_its_logo_colours_and_footer_in_each_language(demo_site):
 
 
 def test_without_identity_the_design_is_neutral_never_materials_stock(make_project):
-    project = make_project(templates=True)
+    project = make_project({"mkdocs.yml": CONFIG.replace("  font: false\n", "")}, templates=True)
     assert main(["--project", str(project), "build", "-q"]) == 0
     home = page(project / "site", "en/index.html")
+    assert "fonts.googleapis.com" not in home and "fonts.gstatic.com" not in home  # whatever theme.font says
     assert "<img" not in home and BOOK not in home  # no logo: no book icon in its place
     assert 'data-md-color-primary="custom"' in home and f"--md-primary-fg-color:{NEUTRAL_PRIMARY}" in home
     assert "indigo" not in home

@@ -38,7 +38,13 @@ def language_config(publication: Publication, language: str, docs: Path, site: P
     derived = copy.deepcopy(dict(config.base))
     theme = derived.get("theme") or {"name": "material"}
     theme = dict(theme) if isinstance(theme, dict) else {"name": theme}  # `theme: material` is MkDocs' short form
-    theme.update(language=language, custom_dir=str(project / "templates" / "theme"), palette=palette(config.identity, theme.get("palette")))
+    # font: false whatever mkdocs.yml says: Material would load Google Fonts; the theme's CSS names the systems' fonts
+    theme.update(
+        language=language,
+        custom_dir=str(project / "templates" / "theme"),
+        palette=palette(config.identity, theme.get("palette")),
+        font=False,
+    )
     if config.identity.logo:
         theme["logo"] = logo_path(config.identity.logo)
     derived.pop("copyright", None)  # the theme's footer prints it, escaped, in the page's language
