@@ -76,7 +76,8 @@ def test_briefing_ends_with_the_briefings_before_and_after_it(demo_site):
     assert "briefing-previous" in newest and "briefing-next" not in newest
 
 
-def test_home_lists_briefings_without_a_contents_sidebar(demo_site):
+def test_listings_show_briefings_without_a_contents_sidebar(demo_site):
     home = page(demo_site, "en/index.html")
-    assert 'data-md-type="toc" hidden' in home
+    for listing in (home, page(demo_site, "ko/archive/2025-12/index.html"), page(demo_site, "en/topics/alliance/index.html")):
+        assert 'data-md-type="toc" hidden' in listing
     assert home.index("From summit to implementation") < home.index("Seoul and Washington open") < home.index("U.S. diplomats see")

@@ -27,6 +27,9 @@ from .head import head_meta
 from .markdown_escape import escape_markdown, markdown_environment, relative_link
 
 
+LISTING = {"hide": ["toc"]}  # a page that lists briefings: the list is the page, no contents beside it repeat it
+
+
 @dataclass(frozen=True)
 class Page:
     path: str  # in the docs tree, e.g. "briefings/2025-10-30-x.md"
@@ -42,7 +45,7 @@ def page_list(publication: Publication) -> list[Page]:
     the whole publication), so a page whose context is unchanged need not be rendered again.
     """
     home = {"briefings": publication.briefings[: publication.config.home_limit]}
-    pages = [Page("index.md", "home.md.j2", home, {"hide": ["toc"]})]  # the list is the page: no contents beside it
+    pages = [Page("index.md", "home.md.j2", home, LISTING)]
     briefings = publication.briefings  # newest first: the next briefing is the one before in the list
     for index, briefing in enumerate(briefings):
         sources = [publication.articles[article_id] for article_id in briefing.articles]
@@ -58,14 +61,14 @@ def page_list(publication: Publication) -> list[Page]:
         months[briefing.date.strftime("%Y-%m")].append(briefing)
     pages.append(Page("archive/index.md", "archive.md.j2", {"months": dict(months)}))
     for key, briefings in months.items():
-        pages.append(Page(f"archive/{key}.md", "month.md.j2", {"month": briefings[0].date, "briefings": briefings}))
+        pages.append(Page(f"archive/{key}.md", "month.md.j2", {"month": briefings[0].date, "briefings": briefings}, LISTING))
     counts = {slug: len(publication.briefings_on(slug)) for slug in publication.config.topics}
     pages.append(Page("topics/index.md", "topics.md.j2", {"counts": counts}))
     pages.append(Page("digests.md", "digests.md.j2", {"digests": weekly_digests(publication)}))
     for slug, topic in publication.config.topics.items():
         briefings = publication.briefings_on(slug)
         context = {"topic": topic, "briefings": briefings, "articles": publication.articles_on(slug)}
-        meta = {"feed": f"topics/{slug}/"} if briefings else {}  # feeds.feed_folders: topics with briefings
+        meta = {**LISTING, "feed": f"topics/{slug}/"} if briefings else LISTING  # feeds.feed_folders: topics with briefings
         pages.append(Page(f"topics/{slug}.md", "topic.md.j2", context, meta))
     if publication.glossary:
         pages.append(Page("glossary.md", "glossary.md.j2", {"entries": publication.glossary}))
