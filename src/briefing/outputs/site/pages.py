@@ -50,7 +50,7 @@ def page_list(publication: Publication) -> list[Page]:
     for index, briefing in enumerate(briefings):
         sources = [publication.articles[article_id] for article_id in briefing.articles]
         newer, older = briefings[index - 1] if index else None, briefings[index + 1] if index + 1 < len(briefings) else None
-        context = {"briefing": briefing, "sources": sources, "newer": newer, "older": older}
+        context = {"briefing": briefing, "sources": sources, "newer": _neighbour(newer), "older": _neighbour(older)}
         pages.append(Page(f"briefings/{briefing.id}.md", "briefing.md.j2", context))
     for article in sorted(publication.articles.values(), key=lambda a: a.id):
         note = article.editor_note if publication.config.preview else None  # for editors: only in the preview
@@ -73,6 +73,11 @@ def page_list(publication: Publication) -> list[Page]:
     if publication.glossary:
         pages.append(Page("glossary.md", "glossary.md.j2", {"entries": publication.glossary}))
     return pages
+
+
+def _neighbour(briefing) -> dict | None:
+    """What a briefing's page shows of the one before or after it: an edit to its summary leaves this page as it is."""
+    return {"id": briefing.id, "title": briefing.title} if briefing else None
 
 
 def url_path(docs_path: str) -> str:
