@@ -52,7 +52,7 @@ def test_briefing_top_has_desk_times_in_the_zone_and_topics_before_the_lead(demo
     korean = page(demo_site, "ko/briefings/2025-10-30-summit-balanced-results/index.html")
     english = page(demo_site, "en/briefings/2025-10-30-summit-balanced-results/index.html")
     assert re.search(
-        r'한반도 브리핑 편집팀</span> <span class="briefing-times">게재 <time datetime="2025-10-30T18:00:00\+09:00">'
+        r'한반도 브리핑 편집팀</span> <span class="briefing-time">게재 <time datetime="2025-10-30T18:00:00\+09:00">'
         r"2025년 10월 30일 오후 6:00 KST</time>",
         korean,
     )
