@@ -110,6 +110,7 @@ def batch_timing(pages: dict[str, bytes]) -> None:
 def _ingest_seconds(project: Path, files: list[str]) -> float:
     project.mkdir()
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "assets", project / "assets")  # the logo mkdocs.yml names
     started = time.perf_counter()
     command = [sys.executable, "-m", "briefing.cli", "--project", str(project), "ingest", "page", *files]
     subprocess.run(command, capture_output=True, check=False, timeout=1800)

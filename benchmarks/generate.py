@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-COPIED = ("mkdocs.yml", "templates", "locales", "glossary.yml")
+COPIED = ("mkdocs.yml", "assets", "templates", "locales", "glossary.yml")
 TOPICS = ("alliance", "summit", "north-korea", "security", "trade", "sanctions", "inter-korean")
 OUTLETS = ("Yonhap", "Korea Herald", "연합뉴스", "한국일보", "매일경제", "KBS World", None)
 AUTHORS = ("Kim Min-ji", "Lee Jun-ho", "박서연", "최동현", None)

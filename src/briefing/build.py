@@ -74,7 +74,7 @@ def build(
                 write_feeds(publication, staging, templates / "feeds", locales)
             with _pdf_errors(project):
                 write_pdfs(published, staging, workspace, reporter, cached_pdfs)
-            write_cards(publication, staging, workspace, locales, theme_colours(publication.config), reporter)
+            write_cards(publication, staging, workspace, locales, theme_colours(publication.config.identity), reporter)
             with located_template_errors(project):
                 write_root(publication, pages, templates / "site", locales, staging)
                 write_redirects(publication, templates / "site", locales, staging)

@@ -89,8 +89,10 @@ class Localizer:
     def long_date(self, day: date) -> str:
         return long_date(day, self.language)
 
-    def date_time(self, moment: datetime) -> str:
+    def date_time(self, moment: datetime, day_format: str = "full") -> str:
         """A date-time at the offset the source gave: "Thursday, October 30, 2025 11:50 AM KST".
+
+        With `day_format="long"`, as a byline gives it: "October 30, 2025, 6:00 PM KST", "2025년 10월 30일 오후 6:00 KST".
 
         The zone is named by its abbreviation when the offset is the publication's zone's
         at that moment ("KST"), else by its offset ("GMT+01:00").
@@ -103,7 +105,17 @@ class Localizer:
         # The locale's short time with the day period written out: "오후 6:00" (CLDR abbreviates it to "PM" in Korean)
         pattern = Locale.parse(self.language).time_formats["short"].pattern.replace("a", "aaaa")
         clock = format_time(moment, pattern, tzinfo=moment.tzinfo, locale=self.language)
-        return f"{self.long_date(moment.date())} {clock} {zone}"
+        if day_format == "full":
+            return f"{self.long_date(moment.date())} {clock} {zone}"
+        day = format_date(moment.date(), format=day_format, locale=self.language)
+        return Locale.parse(self.language).datetime_formats["medium"].format(f"{clock} {zone}", day)
+
+    def byline_time(self, moment: datetime) -> str:
+        """When a briefing was published, as its byline says it; a briefing given only a date (midnight) shows no time."""
+        local = moment.astimezone(ZoneInfo(self.config.timezone))
+        if (local.hour, local.minute, local.second) == (0, 0, 0):
+            return format_date(local.date(), format="long", locale=self.language)
+        return self.date_time(moment, "long")
 
     def month(self, day: date) -> str:
         return month(day, self.language)
@@ -119,6 +131,7 @@ class Localizer:
             "plain": self.text,
             "long_date": self.long_date,
             "date_time": self.date_time,
+            "byline_time": self.byline_time,
             "month_name": self.month,
             "date_range": self.date_range,
             "topic_name": lambda slug: self.marked(self.config.topics[slug].name, escape),

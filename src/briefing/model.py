@@ -125,6 +125,38 @@ class MailSettings:
 
 
 @dataclass(frozen=True)
+class Link:
+    name: Localized
+    url: str  # an http(s) address
+
+
+@dataclass(frozen=True)
+class Logo:
+    """The desk's logo (`theme.logo`), read once: outputs never read the project's files."""
+
+    suffix: str  # ".svg", ".png", ...
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Identity:
+    """The desk's face on every page: short name, logo, colours and what its footer says.
+
+    Each piece is optional: without it the theme shows a neutral design, never Material's stock face.
+    """
+
+    short_name: Localized | None = None  # the header on a phone
+    logo: Logo | None = None
+    primary: str | None = None  # `theme.palette.primary`: a Material colour name or "#rrggbb"
+    accent: str | None = None
+    about: Localized | None = None
+    contact: str | None = None  # an e-mail or web address
+    copyright: Localized | None = None  # Material's `copyright`, in each language
+    disclaimer: Localized | None = None
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
 class Config:
     site_name: Localized
     description: Localized
@@ -138,6 +170,7 @@ class Config:
     feed_limit: int = 50
     sources: tuple[FeedSource, ...] = ()
     mail: MailSettings | None = None
+    identity: Identity = field(default_factory=Identity)
     preview: bool = False  # a local preview (`briefing serve`): editors' notes shown, links to the preview
     base: Mapping = field(default_factory=dict)  # the rest of mkdocs.yml, for the engine
 

@@ -23,7 +23,8 @@ ALIAS = "2025-10-30-renamed"  # the withdrawn briefing's old id: a redirect page
 
 
 def payload_project(root, canary_url: str):
-    """One article and two briefings (one corrected, one withdrawn and renamed) with a payload in every text field, and in the settings."""
+    """One article and two briefings (one corrected, one withdrawn and renamed) with a payload in every text field, and in the
+    settings (the header's and footer's too)."""
     p = html_payloads(canary_url)
     q = [yaml_text(payload) for payload in p]
     body = "\n\n".join(p + markdown_payloads(canary_url))
@@ -33,6 +34,7 @@ def payload_project(root, canary_url: str):
             "mkdocs.yml": f"""\
             site_name: Test Briefing
             site_url: https://briefing.test/
+            copyright: {q[11]}
             theme: {{name: material, font: false}}
             markdown_extensions: [admonition, attr_list, md_in_html]
             extra:
@@ -42,6 +44,12 @@ def payload_project(root, canary_url: str):
                 site_name: {{en: {q[6]}, ko: {q[5]}}}
                 description: {{en: {q[1]}, ko: {q[3]}}}
                 author: {{en: {q[0]}, ko: {q[2]}}}
+                short_name: {{en: {q[12]}, ko: {q[13]}}}
+                footer:
+                  about: {{en: {q[14]}, ko: {q[4]}}}
+                  contact: desk@briefing.test
+                  disclaimer: {{en: {q[3]}, ko: {q[1]}}}
+                  links: [{{name: {{en: {q[9]}, ko: {q[10]}}}, url: "https://briefing.test/about/"}}]
                 topics:
                   alliance: {{en: {q[7]}, ko: {q[8]}}}
                   summit: {{en: {q[9]}, ko: {q[10]}}}
@@ -139,6 +147,8 @@ def test_every_page_shows_the_payloads_as_text_and_runs_none(browser, payload_si
     assert canary[1] == []
     article = (payload_site / "en/articles/2025-10-30-payload/index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;window.__pwned" in article  # shown, as text
+    footer = article.split('<footer class="md-footer briefing-footer">')[1]
+    assert footer.count(MARK) >= 4 and "&lt;/title&gt;&lt;script&gt;" in footer  # about, disclaimer, link, copyright: as text
 
 
 @pytest.mark.parametrize("language", ["en", "ko"])

@@ -261,7 +261,7 @@ def test_a_broken_template_is_reported_over_the_last_good_page(served):
     template.write_text(good + "\n{% if %}\n")
     page = wait_for(page_url, PROBLEMS)
     assert "briefing build failed" in page and "Sample briefing" in page
-    template.write_text(good.replace("{{ m.topic_links(briefing.topics) }}", "{{ m.topic_links(briefing.topics) }} TEMPLATE-FIXED"))
+    template.write_text(good.replace("{{ t(briefing.summary) }}", "TEMPLATE-FIXED {{ t(briefing.summary) }}"))
     page = wait_for(page_url, "TEMPLATE-FIXED")
     assert PROBLEMS not in page
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import re
-import shutil
 import subprocess
 import sys
 
@@ -15,7 +14,7 @@ from briefing.ingest.chrome import rules
 from briefing.ingest.html_page import parse_page
 
 from support.ingest_fixtures import BENCHMARK_PAGES, PAYWALLED_PAGE, REAL_PAGES, articles, front_matter
-from support.project import REPO
+from support.project import copy_demo_settings
 
 
 def cli(project, *args):
@@ -26,7 +25,7 @@ def cli(project, *args):
 
 @pytest.fixture
 def project(tmp_path):
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_demo_settings(tmp_path)
     return tmp_path
 
 

@@ -13,7 +13,7 @@ from briefing.ingest.pasted import parse_pasted
 from briefing.load import load
 
 from support.ingest_fixtures import REAL_PAGES, SEEDS, articles, front_matter
-from support.project import REPO
+from support.project import REPO, copy_demo_settings
 
 
 def ingest(project, *args):
@@ -25,7 +25,7 @@ def ingest(project, *args):
 @pytest.fixture
 def demo_config_project(tmp_path):
     """An empty publication with the demo's settings (time zone, topics)."""
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_demo_settings(tmp_path)
     return tmp_path
 
 
@@ -60,7 +60,7 @@ def test_seed_imports_to_the_curated_demo_article(demo_config_project, seed, cur
 
 @pytest.mark.parametrize("seed, curated", [(seed, curated) for seed, curated, _, _ in SEED_CASES])
 def test_seed_already_in_the_demo_is_reported_as_skipped_naming_its_file(tmp_path, seed, curated):
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_demo_settings(tmp_path)
     shutil.copytree(REPO / "content", tmp_path / "content")
     result = ingest(tmp_path, "page", str(SEEDS / seed))
     assert result.returncode == 0, result.stderr

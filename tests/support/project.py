@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+def copy_demo_settings(project: Path) -> None:
+    """The demo's mkdocs.yml into `project`, with the logo it names."""
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "assets", project / "assets", dirs_exist_ok=True)
+
 
 CONFIG = """\
 site_name: Test Briefing

@@ -2,6 +2,7 @@
 
 from .live_pages import LivePages
 from .live_server import serve_with_live_reload
-from .mkdocs_adapter import EngineError, build_language, theme_colours
+from .mkdocs_adapter import EngineError, build_language
+from .palette import theme_colours
 
 __all__ = ["EngineError", "LivePages", "build_language", "serve_with_live_reload", "theme_colours"]

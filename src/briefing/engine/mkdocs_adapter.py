@@ -11,7 +11,6 @@ import copy
 import hashlib
 import json
 import logging
-import re
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -20,11 +19,12 @@ from markupsafe import escape
 
 from ..i18n import LOCALES_DIR, Localizer
 from ..library_logs import collected_warnings
-from ..model import Config, Publication
+from ..model import Identity, Publication
 from ..outputs.formats import HEAD, RSS, announced_in
 from ..outputs.search.index_file import index_file, read_index, write_index
-from ..outputs.site.pages import url_path
+from ..outputs.site.pages import logo_path, url_path
 from ..workspace import Workspace, read_record
+from .palette import custom_colours, palette
 
 
 class EngineError(Exception):
@@ -38,12 +38,28 @@ def language_config(publication: Publication, language: str, docs: Path, site: P
     derived = copy.deepcopy(dict(config.base))
     theme = derived.get("theme") or {"name": "material"}
     theme = dict(theme) if isinstance(theme, dict) else {"name": theme}  # `theme: material` is MkDocs' short form
-    theme.update(language=language, custom_dir=str(project / "templates" / "theme"))
+    # font: false whatever mkdocs.yml says: Material would load Google Fonts; the theme's CSS names the systems' fonts
+    theme.update(
+        language=language,
+        custom_dir=str(project / "templates" / "theme"),
+        palette=palette(config.identity, theme.get("palette")),
+        font=False,
+    )
+    if config.identity.logo:
+        theme["logo"] = logo_path(config.identity.logo)
+    derived.pop("copyright", None)  # the theme's footer prints it, escaped, in the page's language
     extra = dict(derived.get("extra") or {})
     extra["alternate"] = [{"name": other.name, "lang": other.code, "link": f"../{other.code}/"} for other in config.languages]
     feeds = [{"file": kind.file, "type": kind.media_type, "label": kind.label} for kind in announced_in(HEAD)]
     locales = {other: Localizer(config, other, project / LOCALES_DIR).territory_locale for other in config.language_codes}
-    extra["briefing"] = {"site_url": config.site_url, "language": language, "feeds": feeds, "locales": locales}
+    extra["briefing"] = {
+        "site_url": config.site_url,
+        "language": language,
+        "feeds": feeds,
+        "locales": locales,
+        "colours": custom_colours(config.identity),
+        "identity": _identity(config.identity, localizer),
+    }
     rss = RSS.url_for(config.site_url, language=language, folder="")
     extra["social"] = [{"icon": "material/rss", "link": rss, "name": gettext("Subscribe (RSS feed)")}]
     plugins = [p for p in derived.get("plugins") or [] if p != "search" and not (isinstance(p, dict) and "search" in p)]
@@ -72,19 +88,23 @@ def language_config(publication: Publication, language: str, docs: Path, site: P
     return derived
 
 
-def theme_colours(config: Config) -> tuple[str, str]:
-    """The theme's primary colour and the text colour on it, as Material's palette stylesheet defines them."""
-    from material import templates
+def _identity(identity: Identity, localizer: Localizer) -> dict:
+    """The header's and footer's texts in this language, each with the language it is shown in (a fallback is marked)."""
 
-    palette = config.base.get("theme", {}).get("palette") if isinstance(config.base.get("theme"), dict) else None
-    palette = (palette[0] if isinstance(palette, list) and palette else palette) or {}
-    name = str(palette.get("primary") or "indigo").replace(" ", "-").lower()
-    css = "".join(p.read_text(encoding="utf-8") for p in Path(templates.__file__).parent.glob("assets/stylesheets/palette.*.min.css"))
-    colours = []
-    for prop, default in (("--md-primary-fg-color", "#4051b5"), ("--md-primary-bg-color", "#fff")):
-        found = re.search(rf"\[data-md-color-primary={re.escape(name)}\][^{{]*{{[^}}]*{prop}:(#[0-9a-fA-F]{{3,8}})", css)
-        colours.append(found.group(1) if found else default)
-    return colours[0], colours[1]
+    def shown(value):
+        return dict(zip(("text", "lang"), localizer.shown(value), strict=True)) if value else None
+
+    contact = identity.contact
+    return {
+        "name": shown(localizer.config.site_name),
+        "short_name": shown(identity.short_name or localizer.config.site_name),
+        "about": shown(identity.about),
+        "contact": {"text": contact, "href": contact if "://" in contact else f"mailto:{contact}"} if contact else None,
+        "copyright": shown(identity.copyright),
+        "disclaimer": shown(identity.disclaimer),
+        "links": [{**shown(link.name), "url": link.url} for link in identity.links],
+        "labels": {"contact": localizer.gettext("Contact"), "links": localizer.gettext("About the publication")},
+    }
 
 
 def build_language(publication: Publication, language: str, workspace: Workspace) -> str:

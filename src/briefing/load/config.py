@@ -14,6 +14,7 @@ from ..model import Config, FeedSource, Language, MailSettings, Topic
 from ..rights import read_rights
 from .fields import LONG_TEXT, SLUG, Fields, is_language_code
 from .files import read_text
+from .identity import read_identity
 from .nodes import Mapping, Scalar, Sequence, parse_yaml, plain
 from .suggestions import did_you_mean, unknown_topic
 
@@ -30,6 +31,8 @@ SETTINGS = (
     "topics",
     "sources",
     "mail",
+    "short_name",
+    "footer",
 )
 PUBLISHED_FOLDERS = ("site", "build", "docs")  # what a build writes or publishes
 MAIL_FIELDS = ("sender", "reply_to", "list_id", "unsubscribe_url", "unsubscribe_email", "subject_prefix", "subscribers")
@@ -69,6 +72,7 @@ def load_config(root: Path, problems: Problems) -> Config | None:
     topics = _topics(settings, codes)
     sources = _sources(settings, topics)
     mail = _mail(settings)
+    identity = read_identity(top, settings, codes, root)
     if problems.errors or not (site_url and site_name and description):
         return None
     return Config(
@@ -84,6 +88,7 @@ def load_config(root: Path, problems: Problems) -> Config | None:
         feed_limit=settings.integer("feed_limit", 50),
         sources=sources,
         mail=mail,
+        identity=identity,
         base=_base_without_settings(node),
     )
 

@@ -56,7 +56,7 @@ def source_files(root: Path, folder: str, pattern: str, problems: Problems, recu
 def read_text(root: Path, path: Path, problems: Problems) -> str | None:
     """UTF-8 text without BOM, CRLF read as LF; None (with a problem naming the line) when unusable."""
     shown = relative(path, root)
-    data = _read_bytes(root, path, shown, problems)
+    data = read_bytes(root, path, shown, problems)
     if data is None:
         return None
     try:
@@ -72,7 +72,7 @@ def read_text(root: Path, path: Path, problems: Problems) -> str | None:
     return text.replace("\r\n", "\n")
 
 
-def _read_bytes(root: Path, path: Path, shown: str, problems: Problems) -> bytes | None:
+def read_bytes(root: Path, path: Path, shown: str, problems: Problems) -> bytes | None:
     where = Location(shown)
     try:
         if path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(os.path.realpath(root)):

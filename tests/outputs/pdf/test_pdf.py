@@ -87,7 +87,7 @@ def test_metadata_language_and_tags(demo_site):
         assert (info["Title"], info["Author"]) == (briefing["title"][language], author)
         assert one_line(info["Subject"]) == one_line(briefing["summary"][language])
         assert info["Tagged"] == "yes"
-        assert info["CreationDate"].startswith("2025-10-30T00:00:00+09")
+        assert info["CreationDate"].startswith("2025-10-30T18:00:00+09")  # the briefing's `published`
         catalog = pdftools.catalog(pdf)
         assert catalog["/Lang"] == f"u:{language}"
         assert "/StructTreeRoot" in catalog

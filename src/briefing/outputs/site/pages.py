@@ -19,7 +19,7 @@ from jinja2 import Environment
 from markupsafe import escape
 
 from ...i18n import Localizer
-from ...model import Config, Publication
+from ...model import Config, Logo, Publication
 from ...release import released, unreleased
 from ...workspace import read_record
 from ..fingerprints import shared_inputs
@@ -27,6 +27,9 @@ from ..periods import weekly_digests
 from .excerpt import published_body
 from .head import head_meta
 from .markdown_escape import escape_markdown, markdown_environment, relative_link
+
+
+LISTING = {"hide": ["toc"]}  # a page that lists briefings: the list is the page, no contents beside it repeat it
 
 
 @dataclass(frozen=True)
@@ -43,12 +46,16 @@ def page_list(publication: Publication) -> list[Page]:
     A page's context holds all it shows besides the settings (templates see `config`, not
     the whole publication), so a page whose context is unchanged need not be rendered again.
     """
-    pages = [Page("index.md", "home.md.j2", {"briefings": publication.briefings[: publication.config.home_limit]})]
+    home = {"briefings": publication.briefings[: publication.config.home_limit]}
+    pages = [Page("index.md", "home.md.j2", home, LISTING)]
     as_of = publication.as_of
-    for briefing in publication.briefings:
+    briefings = publication.briefings  # newest first: the next briefing is the one before in the list
+    for index, briefing in enumerate(briefings):
         sources = [publication.articles[article_id] for article_id in briefing.articles]
+        newer, older = briefings[index - 1] if index else None, briefings[index + 1] if index + 1 < len(briefings) else None
         banner = unreleased(briefing, as_of) if as_of else None  # only the preview has drafts and scheduled briefings
-        pages.append(Page(f"briefings/{briefing.id}.md", "briefing.md.j2", {"briefing": briefing, "sources": sources, "banner": banner}))
+        context = {"briefing": briefing, "sources": sources, "newer": _neighbour(newer), "older": _neighbour(older), "banner": banner}
+        pages.append(Page(f"briefings/{briefing.id}.md", "briefing.md.j2", context))
     for briefing in publication.withdrawn:  # its address keeps a page, which search leaves out
         context = {"briefing_id": briefing.id, "withdrawal": briefing.withdrawn}
         pages.append(Page(f"briefings/{briefing.id}.md", "withdrawn.md.j2", context, {"search": {"exclude": True}}))
@@ -67,7 +74,7 @@ def page_list(publication: Publication) -> list[Page]:
         months[briefing.date.strftime("%Y-%m")].append(briefing)
     pages.append(Page("archive/index.md", "archive.md.j2", {"months": dict(months)}))
     for key, briefings in months.items():
-        pages.append(Page(f"archive/{key}.md", "month.md.j2", {"month": briefings[0].date, "briefings": briefings}))
+        pages.append(Page(f"archive/{key}.md", "month.md.j2", {"month": briefings[0].date, "briefings": briefings}, LISTING))
     counts = {slug: len(publication.briefings_on(slug)) for slug in publication.config.topics}
     pages.append(Page("topics/index.md", "topics.md.j2", {"counts": counts}))
     in_pdfs = released(publication, as_of) if as_of else publication  # the preview's drafts have no PDF: no digest lists them
@@ -75,11 +82,16 @@ def page_list(publication: Publication) -> list[Page]:
     for slug, topic in publication.config.topics.items():
         briefings = publication.briefings_on(slug)
         context = {"topic": topic, "briefings": briefings, "articles": publication.articles_on(slug)}
-        meta = {"feed": f"topics/{slug}/"} if briefings else {}  # feeds.feed_folders: topics with briefings
+        meta = {**LISTING, "feed": f"topics/{slug}/"} if briefings else LISTING  # feeds.feed_folders: topics with briefings
         pages.append(Page(f"topics/{slug}.md", "topic.md.j2", context, meta))
     if publication.glossary:
         pages.append(Page("glossary.md", "glossary.md.j2", {"entries": publication.glossary}))
     return pages
+
+
+def _neighbour(briefing) -> dict | None:
+    """What a briefing's page shows of the one before or after it: an edit to its summary leaves this page as it is."""
+    return {"id": briefing.id, "title": briefing.title} if briefing else None
 
 
 def url_path(docs_path: str) -> str:
@@ -108,6 +120,9 @@ def render_docs(publication: Publication, language: str, templates: Path, locale
         if previous.get(page.path) == manifest[page.path] and target.is_file():
             continue
         _write_if_changed(target, page_markdown(env, page, localizer))
+    logo = publication.config.identity.logo
+    if logo:
+        _write_if_changed(out / logo_path(logo), logo.data)
     for existing in out.rglob("*.md"):
         if existing.relative_to(out).as_posix() not in manifest:
             existing.unlink()
@@ -123,11 +138,17 @@ def page_markdown(env: Environment, page: Page, localizer: Localizer) -> str:
     return _front_matter(module.page_title, meta) + str(module)
 
 
-def _write_if_changed(target: Path, text: str) -> None:
-    if target.is_file() and target.read_text(encoding="utf-8") == text:
+def logo_path(logo: Logo) -> str:
+    """Where the desk's logo sits in the docs tree (the theme's `logo`): beside the pages, apart from the theme's assets."""
+    return f"assets/desk/logo{logo.suffix}"
+
+
+def _write_if_changed(target: Path, content: str | bytes) -> None:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if target.is_file() and target.read_bytes() == data:
         return
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    target.write_bytes(data)
 
 
 def _site_root(current: str) -> str:
