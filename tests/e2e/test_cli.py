@@ -65,7 +65,7 @@ def test_five_different_mistakes_in_one_file_are_all_reported_in_one_run(make_pr
         "briefings/2025-10-31-sample.yaml:1:1: summary: missing required field",
         "briefings/2025-10-31-sample.yaml:2:7: date: invalid date '2025-10-32' (day is out of range for month)",
         "briefings/2025-10-31-sample.yaml:3:8: title.ko: missing Korean translation (required to publish: write it, or keep the briefing a draft with status: draft)",
-        "briefings/2025-10-31-sample.yaml:4:1: sumary: unknown field (did you mean 'summary'?; valid fields: id, date, published, updated, title, summary, key_points, topics, articles, status)",
+        "briefings/2025-10-31-sample.yaml:4:1: sumary: unknown field (did you mean 'summary'?; valid fields: id, date, published, updated, title, summary, key_points, topics, articles, status, corrections, withdrawn, aliases)",
         "briefings/2025-10-31-sample.yaml:5:13: key_points: no key points yet: write at least one",
         "briefings/2025-10-31-sample.yaml:6:10: topics: unknown topic 'alliances' (did you mean 'alliance'?; topics are listed in mkdocs.yml under extra.briefing.topics: alliance, summit)",
         "briefings/2025-10-31-sample.yaml:7:31: articles: unknown article '2025-10-30-sampel' (did you mean '2025-10-30-sample'?; no content/articles/**/2025-10-30-sampel.md)",

@@ -59,14 +59,14 @@ def test_each_identity_mistake_is_named_with_its_place(make_project):
     publication, problems = load(make_project({"mkdocs.yml": config}))
     assert publication is None
     assert [str(problem) for problem in problems.sorted()] == [
-        "mkdocs.yml:1:35: copyright.fr: unknown field (expected one of: en, ko)",
+        "mkdocs.yml:1:35: copyright.fr: unknown field (valid fields: en, ko)",
         "mkdocs.yml:7:9: theme.logo: a path inside the project, like assets/logo.svg, got '../outside.svg'",
         "mkdocs.yml:8:22: theme.palette.primary: expected a colour like \"#12355b\" or a Material colour name (teal), got '#12355'",
         "mkdocs.yml:8:40: theme.palette.accent: expected a colour like \"#12355b\" or a Material colour name (teal), got 'indgo'",
         "mkdocs.yml:15:16: extra.briefing.footer.contact: expected an e-mail or web address (desk@example.org), got 'call us'",
         "mkdocs.yml:16:48: extra.briefing.footer.links[0].url: expected a web address like https://news.example/story, "
         "got \"javascript:alert('x')\"",
-        "mkdocs.yml:17:7: extra.briefing.footer.motto: unknown field (expected one of: about, contact, disclaimer, links)",
+        "mkdocs.yml:17:7: extra.briefing.footer.motto: unknown field (valid fields: about, contact, disclaimer, links)",
     ]
 
 

@@ -106,7 +106,7 @@ CASES = {
         {"briefings/2025-10-31-sample.yaml": BRIEFING.replace("summary:", "sumary:")},
         [
             "briefings/2025-10-31-sample.yaml:1:1: summary: missing required field",
-            "briefings/2025-10-31-sample.yaml:4:1: sumary: unknown field (did you mean 'summary'?; valid fields: id, date, published, updated, title, summary, key_points, topics, articles, status)",
+            "briefings/2025-10-31-sample.yaml:4:1: sumary: unknown field (did you mean 'summary'?; valid fields: id, date, published, updated, title, summary, key_points, topics, articles, status, corrections, withdrawn, aliases)",
         ],
     ),
     "article cited by the start of its id": (
