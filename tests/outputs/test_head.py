@@ -51,6 +51,9 @@ def test_a_briefing_page_describes_itself_in_its_language(demo_site, language, o
     assert article["datePublished"] == briefing.published.isoformat() and article["dateModified"] == briefing.updated.isoformat()
     assert article["inLanguage"] == language and article["url"] == url
     assert article["publisher"]["@type"] == "Organization" and article["publisher"]["name"]
+    logo = article["publisher"]["logo"]["url"]  # the demo desk's logo (theme.logo), which the site publishes
+    assert logo == f"https://briefing.example.org/{language}/assets/desk/logo.svg"
+    assert (demo_site / language / "assets/desk/logo.svg").is_file()
 
 
 def test_an_article_page_has_its_lead_author_and_date(demo_site):

@@ -22,7 +22,8 @@ from ..library_logs import collected_warnings
 from ..model import Identity, Publication
 from ..outputs.formats import HEAD, RSS, announced_in
 from ..outputs.search.index_file import index_file, read_index, write_index
-from ..outputs.site.pages import logo_path, url_path
+from ..outputs.site.head import logo_path
+from ..outputs.site.pages import url_path
 from ..workspace import Workspace, read_record
 from .palette import custom_colours, palette
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 from ...i18n import Localizer
-from ...model import Article, Briefing
+from ...model import Article, Briefing, Logo
 from ..cards import card_key
 from ..cards.draw import SIZE
 from ..formats import CARD, PAGE
@@ -58,8 +58,14 @@ def _briefing(briefing: Briefing, sources: list[Article], url: str, image: str, 
         "keywords": topics,
         "isBasedOn": [article.url for article in sources if article.url],
     }
-    social = {"type": "article", "published": briefing.published.isoformat(), "modified": briefing.updated.isoformat(),
-              "section": topics[0] if topics else None, "tags": topics, **_image(image, title)}
+    social = {
+        "type": "article",
+        "published": briefing.published.isoformat(),
+        "modified": briefing.updated.isoformat(),
+        "section": topics[0] if topics else None,
+        "tags": topics,
+        **_image(image, title),
+    }
     return {"description": shorten(summary), "social": social, "jsonld": json_ld(data)}
 
 
@@ -83,13 +89,30 @@ def _image(url: str, alt: str) -> dict:
 
 
 def _news_article(headline: str, description: str, url: str, localizer: Localizer) -> dict:
-    return {"@context": "https://schema.org", "@type": "NewsArticle", "headline": headline, "description": description,
-            "url": url, "mainEntityOfPage": url, "inLanguage": localizer.language, "publisher": _desk(localizer)}
+    return {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": headline,
+        "description": description,
+        "url": url,
+        "mainEntityOfPage": url,
+        "inLanguage": localizer.language,
+        "publisher": _desk(localizer),
+    }
 
 
 def _desk(localizer: Localizer) -> dict:
+    """The desk as schema.org's Organization, with its logo when it has one (article rich results ask for it)."""
     config = localizer.config
-    return {"@type": "Organization", "name": localizer.text(config.author or config.site_name), "url": config.site_url}
+    desk = {"@type": "Organization", "name": localizer.text(config.author or config.site_name), "url": config.site_url}
+    if config.identity.logo:
+        desk["logo"] = {"@type": "ImageObject", "url": f"{config.site_url}{localizer.language}/{logo_path(config.identity.logo)}"}
+    return desk
+
+
+def logo_path(logo: Logo) -> str:
+    """Where the desk's logo sits in the docs tree (the theme's `logo`): beside the pages, apart from the theme's assets."""
+    return f"assets/desk/logo{logo.suffix}"
 
 
 def _listing(name: str, briefings, localizer: Localizer) -> str:

@@ -19,15 +19,14 @@ from jinja2 import Environment
 from markupsafe import escape
 
 from ...i18n import Localizer
-from ...model import Config, Logo, Publication
+from ...model import Publication
 from ...release import released, unreleased
 from ...workspace import read_record
 from ..fingerprints import shared_inputs
 from ..periods import weekly_digests
 from .excerpt import published_body
-from .head import head_meta
-from .markdown_escape import escape_markdown, markdown_environment, relative_link
-
+from .head import head_meta, logo_path
+from .markdown_escape import markdown_environment, relative_link
 
 LISTING = {"hide": ["toc"]}  # a page that lists briefings: the list is the page, no contents beside it repeat it
 
@@ -100,8 +99,7 @@ def url_path(docs_path: str) -> str:
     return path.removesuffix("index") if path == "index" or path.endswith("/index") else path + "/"
 
 
-def render_docs(publication: Publication, language: str, templates: Path, locales: Path, out: Path,
-                manifest_path: Path) -> list[Page]:
+def render_docs(publication: Publication, language: str, templates: Path, locales: Path, out: Path, manifest_path: Path) -> list[Page]:
     """Write the docs tree for `language` into `out`, rendering only pages whose inputs changed.
 
     Each page's inputs (its context, the settings, templates, catalogs and the code) are
@@ -136,11 +134,6 @@ def page_markdown(env: Environment, page: Page, localizer: Localizer) -> str:
     module = env.get_template(page.template).make_module({"config": localizer.config, **place, **page.context})
     meta = {**page.meta, **head_meta(page.context, url_path(page.path), localizer)}
     return _front_matter(module.page_title, meta) + str(module)
-
-
-def logo_path(logo: Logo) -> str:
-    """Where the desk's logo sits in the docs tree (the theme's `logo`): beside the pages, apart from the theme's assets."""
-    return f"assets/desk/logo{logo.suffix}"
 
 
 def _write_if_changed(target: Path, content: str | bytes) -> None:

@@ -35,8 +35,10 @@ def write_root(publication: Publication, pages: list[Page], templates: Path, loc
     (site / SITEMAP_FILE.path_for()).write_bytes(sitemap(publication, pages, publication.config.language_codes))
     for language in publication.config.language_codes:  # in place of the engine's, which date every page by the build
         xml = sitemap(publication, pages, (language,), alternates=False)
-        for path, data in ((LANGUAGE_SITEMAP.path_for(language=language), xml),
-                           (LANGUAGE_SITEMAP_GZ.path_for(language=language), gzip.compress(xml, mtime=0))):
+        for path, data in (
+            (LANGUAGE_SITEMAP.path_for(language=language), xml),
+            (LANGUAGE_SITEMAP_GZ.path_for(language=language), gzip.compress(xml, mtime=0)),
+        ):
             (site / path).unlink(missing_ok=True)  # a new file: the engine's is shared with the work folder (hard links)
             (site / path).write_bytes(data)
     robots = f"User-agent: *\nAllow: /\nSitemap: {config.site_url}{SITEMAP_FILE.path_for()}\n"
@@ -61,8 +63,9 @@ def sitemap(publication: Publication, pages: list[Page], languages: tuple[str, .
             if changed:
                 ET.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = changed.isoformat()
             for other in codes if alternates else ():
-                ET.SubElement(url, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=other,
-                              href=page_url(publication.config.site_url, other, page))
+                ET.SubElement(
+                    url, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=other, href=page_url(publication.config.site_url, other, page)
+                )
     ET.indent(urlset)
     return ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
 
@@ -75,6 +78,9 @@ def last_modified(context: dict) -> datetime | None:
         return context["withdrawal"].date
     if "article" in context:
         return context["article"].published
-    listed = [*context.get("briefings", ()), *(b for month in context.get("months", {}).values() for b in month),
-              *(b for digest in context.get("digests", ()) for b in digest.briefings)]
+    listed = [
+        *context.get("briefings", ()),
+        *(b for month in context.get("months", {}).values() for b in month),
+        *(b for digest in context.get("digests", ()) for b in digest.briefings),
+    ]
     return max((briefing.updated for briefing in listed), default=None)
