@@ -26,7 +26,7 @@ from .outputs.template_errors import located_template_errors
 from .parallel import run_all
 from .progress import Reporter
 from .publish import discard, link_tree, prepare, publish
-from .release import reference_time, released
+from .release import briefing_named, reference_time, released
 from .workspace import Workspace
 
 
@@ -114,9 +114,7 @@ def briefing_pdf_files(
     """`briefing mail --attach-pdf`: the briefing's PDFs, from the project's render cache (rendered if missing)."""
     workspace = Workspace.of(project)
     with _exclusive(workspace):  # the PDF cache is shared with `build`
-        briefing = next((b for b in publication.briefings if b.id == briefing_id), None)
-        if briefing is None:
-            raise BuildError(f"no briefing {briefing_id!r} (briefings/<date>-<slug>.yaml; `briefing check` lists them)")
+        briefing = briefing_named(publication, briefing_id)
         with _pdf_errors(project):
             return briefing_pdfs(publication, briefing, languages, workspace, reporter)
 

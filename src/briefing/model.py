@@ -202,6 +202,9 @@ class Publication:
     withdrawn: tuple[Briefing, ...] = ()  # released and then withdrawn: a page each, listed nowhere (release.py)
     as_of: datetime | None = None  # the moment it was released for (release.py); None: as loaded, every briefing
 
+    def briefing(self, briefing_id: str) -> Briefing | None:
+        return self._briefings_by_id.get(briefing_id)
+
     def briefings_citing(self, article_id: str) -> list[Briefing]:
         return self._citing.get(article_id, [])
 
@@ -212,6 +215,10 @@ class Publication:
         return self._articles_by_topic.get(topic, [])
 
     # Indexes built once on first use: asked per page, a scan would make the build quadratic.
+    @cached_property
+    def _briefings_by_id(self) -> dict[str, Briefing]:
+        return {b.id: b for b in self.briefings}
+
     @cached_property
     def _citing(self) -> dict[str, list[Briefing]]:
         return _group((article_id, b) for b in self.briefings for article_id in b.articles)

@@ -64,9 +64,17 @@ def pending(publication: Publication, now: datetime) -> list[str]:
     return [*lines, ", ".join(counts)] if counts else []
 
 
+def briefing_named(publication: Publication, briefing_id: str) -> Briefing:
+    """`briefing mail ID` and `--attach-pdf`: the briefing, or a BuildError saying where briefings are."""
+    briefing = publication.briefing(briefing_id)
+    if briefing is None:
+        raise BuildError(f"no briefing {briefing_id!r} (briefings/<date>-<slug>.yaml; `briefing check` lists them)")
+    return briefing
+
+
 def refuse_unreleased(publication: Publication, briefing_id: str, now: datetime) -> None:
     """`briefing mail` of a briefing readers can't see: a BuildError that says why."""
-    briefing = next((b for b in publication.briefings if b.id == briefing_id), None)
+    briefing = publication.briefing(briefing_id)
     if briefing is None:
         return
     why = unreleased(briefing, now)

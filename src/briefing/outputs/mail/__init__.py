@@ -14,6 +14,7 @@ from pathlib import Path
 from ...diagnostics import BuildError
 from ...i18n import LOCALES_DIR, Localizer
 from ...model import Publication
+from ...release import briefing_named
 from ...workspace import Workspace, write_whole
 from ..formats import BRIEFING_PDF, MAIL_MESSAGE
 from ..periods import Period, digest, week_of
@@ -98,7 +99,4 @@ def _contents(publication: Publication, key: str) -> tuple[Period | None, list]:
         if not briefings:
             raise BuildError(f"--week {key}: no briefings are dated from {period.start} to {period.end}")
         return period, briefings
-    briefing = next((b for b in publication.briefings if b.id == key), None)
-    if briefing is None:
-        raise BuildError(f"no briefing {key!r} (briefings/<date>-<slug>.yaml; `briefing check` lists them)")
-    return None, [briefing]
+    return None, [briefing_named(publication, key)]
