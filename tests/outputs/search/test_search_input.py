@@ -52,6 +52,7 @@ def test_opening_a_page_fetches_only_the_manifest_until_the_first_query(page, si
 
 def test_typed_keys_find_and_keys_move_and_open(page, site_url):
     page.keyboard.press("s")
+    page.wait_for_function("document.getElementById('__search').checked")  # open, as the reader sees before typing
     page.keyboard.type("jungsang")  # nothing: the list says so, and typing on finds results
     page.keyboard.press("Escape")  # Escape closes the search
     assert not page.is_checked("#__search")
