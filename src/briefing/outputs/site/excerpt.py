@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from ...load.fields import CONTROL
 from ...model import Article
@@ -30,8 +31,13 @@ def published_body(article: Article) -> str:
     """The Markdown a public output shows: the whole body (`full`), its lead (`excerpt`) or none (`link`)."""
     if article.rights != EXCERPT:
         return article.body if article.rights == FULL else ""
-    cut = lead(article.body)
-    return article.body if cut == article.body.strip() else cut  # a body that is all lead is published as it is
+    return _excerpt(article.body)
+
+
+@cache  # every page list asks for every article's: the preview's, after each edit, for thousands of unchanged bodies
+def _excerpt(body: str) -> str:
+    cut = lead(body)
+    return body if cut == body.strip() else cut  # a body that is all lead is published as it is
 
 
 def published_lead(article: Article) -> str:
@@ -39,6 +45,7 @@ def published_lead(article: Article) -> str:
     return "" if article.rights == LINK else lead(article.body)
 
 
+@cache  # as _excerpt, and a feed item's lead
 def lead(body: str) -> str:
     """The body's first paragraphs within LEAD_WIDTH; the paragraph that goes over is cut at a word, as plain text.
 
