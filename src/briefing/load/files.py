@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 from ..diagnostics import Location, Problems, relative
@@ -47,15 +48,16 @@ def source_files(root: Path, folder: str, pattern: str, problems: Problems, recu
                     f"folder is a symbolic link (to {os.readlink(Path(here) / name)}); "
                     "links to folders are not followed: move the files into the project",
                 )
-        found += [Path(here) / name for name in files + folders if Path(name).match(pattern)]
+        found += [os.path.join(here, name) for name in files + folders if fnmatchcase(name, pattern)]
         if not recursive:
             break
-    return sorted(found)
+    return [Path(path) for path in sorted(found, key=lambda path: path.split(os.sep))]  # as paths sort: part by part
 
 
-def read_text(root: Path, path: Path, problems: Problems) -> str | None:
-    """UTF-8 text without BOM, CRLF read as LF; None (with a problem naming the line) when unusable."""
-    shown = relative(path, root)
+def read_text(root: Path, path: Path, problems: Problems, shown: str | None = None) -> str | None:
+    """UTF-8 text without BOM, CRLF read as LF; None (with a problem naming the line) when unusable.
+    `shown`: the path as messages name it, when the caller has it already."""
+    shown = shown or relative(path, root)
     data = read_bytes(root, path, shown, problems)
     if data is None:
         return None

@@ -117,9 +117,10 @@ def article_problems(path: Path, shown: str, text: str, config: Config) -> list:
 def _load_all(root, paths, problems, config, reader, memo: Memo):
     loaded = []
     for path in paths:
-        text = read_text(root, path, problems)
+        shown = relative(path, root)
+        text = read_text(root, path, problems, shown)
         if text is not None:
-            item = memo.read(path, text, problems, config, reader, relative(path, root))
+            item = memo.read(path, text, problems, config, reader, shown)
             if item is not None:
                 loaded.append(item)
     return loaded
