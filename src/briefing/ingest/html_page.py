@@ -14,6 +14,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import lxml.etree
@@ -48,6 +49,10 @@ DATELINE_CANDIDATES = (
     f"//body//*[not(self::script or self::style)]{_SHORT_WITH_DIGITS}"
     f" | //body//text()[not(ancestor::script or ancestor::style)]{_SHORT_WITH_DIGITS}"
 )
+CONTINUATION_LEVELS = 3  # a block continuing the body branches off at most this far above the body's own block
+HEADLINE_CHARS = 120
+LIST_ITEM = re.compile(r"^(?:-|\d+\.) ")
+MARKDOWN_LINK = re.compile(r"\[((?:[^\]\\]|\\.)*)\]\(([^)\s]+)\)")
 JS_STRING = re.compile(r'"((?:[^"\\]|\\.){200,})"')
 EXTRACT = dict(
     output_format="html", include_comments=False, include_tables=True, include_images=False, include_links=True, favor_precision=True
@@ -98,8 +103,9 @@ def parse_page(data: bytes, *, url: str | None, timezone: str, chrome: Rules | N
     ]  # trafilatura falls back to the host name
     outlet = _hosted_outlet(meta, sites)
     sites = [outlet, *sites] if outlet else sites
-    body_html = found.get("text") or _from_scripts(document)
-    body_blocks = _without_notices(chrome.strip(blocks(html_to_markdown(body_html or "", page_url))), chrome)
+    parts = [found.get("text"), _continuation(meta.tree, found.get("text"))] if found.get("text") else [_from_scripts(document)]
+    body_blocks = [block for part in parts if part for block in blocks(html_to_markdown(part, page_url))]
+    body_blocks = _without_notices([block for block in chrome.strip(body_blocks) if not _related_list(block, page_url)], chrome)
     title, strong = _title(meta, sites, found)
     body_blocks, lead_title = _drop_decks(body_blocks, title)
     draft_notes = [notes.paywalled() if _paywalled(meta) else None, _shortness(document, body_blocks)]
@@ -201,6 +207,51 @@ def _from_scripts(document: str) -> str | None:
             if re.search(r"<(?:p|br)\b", value) and len(value) > len(best):
                 best = value
     return trafilatura.extract(f"<html><body><article>{best}</article></body></html>", **EXTRACT) if best else None
+
+
+def _continuation(tree, body_html: str) -> str | None:
+    """The rest of a body that inline promos or ads split into sibling blocks, of which trafilatura keeps the first.
+
+    The block holding the body's last paragraphs (several of them, not a quote's) names the others: elements after it
+    with the same tag and class, branching off within CONTINUATION_LEVELS of it, with prose of their own.
+    They are extracted like a page, as one article.
+    """
+    kept = {_squeezed(p) for p in lxml.html.fromstring(body_html).iter("p")}
+    last = next((p for p in reversed(tree.xpath("//body//p")) if len(_squeezed(p)) >= 40 and _squeezed(p) in kept), None)
+    block = last.getparent() if last is not None else None
+    if block is None or not block.get("class") or sum(_squeezed(p) in kept for p in block.iterchildren("p")) < 3:
+        return None
+    scope = list(block.iterancestors())[:CONTINUATION_LEVELS]
+    later = [
+        element
+        for element in block.xpath("following::*[local-name() = $tag][@class = $cls]", tag=block.tag, cls=block.get("class"))
+        if any(ancestor in scope for ancestor in element.iterancestors())
+        and any(len(text) >= 80 and text not in kept for text in map(_squeezed, element.iterchildren("p")))
+    ]
+    if not later:
+        return None
+    article = "".join(lxml.html.tostring(element, encoding="unicode") for element in later)
+    return trafilatura.extract(f"<html><body><article>{article}</article></body></html>", **EXTRACT)
+
+
+def _related_list(block: str, page_url: str | None) -> bool:
+    """A list of headline-short items, each linking to the site's own pages: the site's other stories, not the article."""
+    items, site = block.split("\n"), _site(page_url)
+    return (
+        site is not None
+        and len(items) >= 2
+        and all(LIST_ITEM.match(item) and len(block_text(item)) <= HEADLINE_CHARS for item in items)
+        and all(any(_site(url) == site for _, url in MARKDOWN_LINK.findall(item)) for item in items)
+    )
+
+
+def _site(url: str | None) -> str | None:
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
+def _squeezed(element) -> str:
+    return " ".join(element.text_content().split())
 
 
 def _is_prose(text: str) -> bool:
