@@ -108,11 +108,12 @@ def parse_page(data: bytes, *, url: str | None, timezone: str, chrome: Rules | N
     body_blocks = _without_notices([block for block in chrome.strip(body_blocks) if not _related_list(block, page_url)], chrome)
     title, strong = _title(meta, sites, found)
     body_blocks, lead_title = _drop_decks(body_blocks, title)
+    credited, body_blocks = _cut_credit(body_blocks, chrome)
     draft_notes = [notes.paywalled() if _paywalled(meta) else None, _shortness(document, body_blocks)]
     if not strong and lead_title:
         title = lead_title
         draft_notes.append("The page has no headline metadata, so the title is the article's first line.")
-    author, body_blocks = _author(meta, found, sites, body_blocks, chrome)
+    author, body_blocks = _author(meta, [found.get("author"), credited], sites, body_blocks, chrome)
     published, date_note = _published(meta, found, timezone, chrome)
     missing = [name for name, value in (("author", author), ("date", published)) if not value]
     draft_notes += [date_note, notes.missing("The saved page", missing, url_missing=not page_url)]
@@ -267,15 +268,28 @@ def _drop_decks(body: list[str], title: str | None) -> tuple[list[str], str | No
     return body, None
 
 
-def _author(meta: _Meta, found: dict, sites: list[str], body: list[str], chrome: Rules) -> tuple[str | None, list[str]]:
-    """A person's name (never a URL, handle or the site itself); a closing byline line is removed from the body."""
+def _cut_credit(body: list[str], chrome: Rules) -> tuple[str | None, list[str]]:
+    """The reporter a credit opening the lead names ('[서울=뉴시스] 홍길동 기자 = …'), and the body without the credit."""
+    lead = body[0] if body else ""
+    found = chrome.match("credit", re.sub(r"\\(.)", r"\1", lead))  # matched as read, cut from the Markdown
+    if not found or not found.group(0):
+        return None, body
+    cut = 0
+    for _ in found.group(0):
+        cut += 2 if lead[cut] == "\\" else 1
+    return found.group("author"), [lead[cut:].lstrip(), *body[1:]] if lead[cut:].strip() else body[1:]
+
+
+def _author(meta: _Meta, guessed: list[str | None], sites: list[str], body: list[str], chrome: Rules) -> tuple[str | None, list[str]]:
+    """A person's name (never a URL, handle or the site itself): the page's metadata, then `guessed` (trafilatura's pick,
+    the lead's credit), then a closing byline line, which is removed from the body."""
     signed = None
     while body and chrome.match("byline", block_text(body[-1])):
         signed = chrome.match("byline", block_text(body.pop())).group("author")
     listed = [
         _ld_author(meta.ld),
         *meta.meta_all("article:author", "og:article:author", "dable:author", "author", "byl"),
-        found.get("author"),
+        *guessed,
         signed,
     ]
     candidates = [part for value in listed if value for part in re.split(r"\s*[;|]\s*", value)]
