@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
+
 from briefing.ingest.chrome import rules
 from briefing.ingest.html_page import parse_page
 
-from support.ingest_fixtures import REAL_PAGES
+from support.ingest_fixtures import BENCHMARK_PAGES, REAL_PAGES
 
 
 def page(name):
@@ -75,3 +77,10 @@ def test_credit_pattern_reads_each_form_korean_outlets_use():
         found = chrome.match("credit", lead)
         assert (found.group(0), found.group("author")) == (credit, author)
     assert chrome.match("credit", "[단독] 북한이 3일") is None  # a tag, not a credit
+
+
+def test_time_in_script_data_beats_a_bare_day_when_the_page_declares_no_time():
+    (path,) = BENCHMARK_PAGES.glob("04a6711caa7c6875*.html.gz")  # nytimes.com: no datePublished, "firstPublished" in its script data
+    draft = parse_page(gzip.decompress(path.read_bytes()), url=None, timezone="America/New_York")
+    assert draft.published.isoformat() == "2019-11-19T11:00:09+00:00"
+    assert not any("only the date" in note or "no zone" in note for note in draft.notes)

@@ -156,6 +156,7 @@ def test_client_rendered_page_is_read_from_its_script_data():
     assert draft.author == "신현주"
     assert draft.body.startswith("장동혁 국민의힘 대표가 당권을 위협하던 한동훈 전 대표를 제명했지만")
     assert "연합뉴스" not in draft.body.split("\n\n")[0]  # the photo caption is not the lead
+    assert draft.published.isoformat() == "2026-01-29T18:40:00+09:00"  # its script data's deployDt, not reDeployDt (18:49)
 
 
 def test_page_with_only_a_title_tag_takes_the_headline_from_the_article():

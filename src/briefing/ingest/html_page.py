@@ -53,6 +53,8 @@ CONTINUATION_LEVELS = 3  # a block continuing the body branches off at most this
 HEADLINE_CHARS = 120
 LIST_ITEM = re.compile(r"^(?:-|\d+\.) ")
 MARKDOWN_LINK = re.compile(r"\[((?:[^\]\\]|\\.)*)\]\(([^)\s]+)\)")
+# "key":"value" in script data (JSON, or JSON inside a JS string) and data-key="value" attributes.
+KEYED_VALUE = re.compile(r"""(?:\\?"|\bdata-)([\w-]{2,40})\\?"?\s*[:=]\s*\\?["']([^"'\\<>]{8,40})""")
 JS_STRING = re.compile(r'"((?:[^"\\]|\\.){200,})"')
 EXTRACT = dict(
     output_format="html", include_comments=False, include_tables=True, include_images=False, include_links=True, favor_precision=True
@@ -114,7 +116,7 @@ def parse_page(data: bytes, *, url: str | None, timezone: str, chrome: Rules | N
         title = lead_title
         draft_notes.append("The page has no headline metadata, so the title is the article's first line.")
     author, body_blocks = _author(meta, [found.get("author"), credited], sites, body_blocks, chrome)
-    published, date_note = _published(meta, found, timezone, chrome)
+    published, date_note = _published(meta, found, timezone, chrome, document)
     missing = [name for name, value in (("author", author), ("date", published)) if not value]
     draft_notes += [date_note, notes.missing("The saved page", missing, url_missing=not page_url)]
     return Draft(
@@ -328,8 +330,9 @@ def _person(value: str | None, chrome: Rules) -> str | None:
     return byline.group("author") if byline else re.sub(r"\s*(?:기자|특파원)\b", "", value).strip() or None
 
 
-def _published(meta: _Meta, found: dict, timezone: str, chrome: Rules) -> tuple[datetime | None, str | None]:
-    """The first date-time with a time of day, in order of trust: JSON-LD, meta tags, <time datetime>, the visible dateline.
+def _published(meta: _Meta, found: dict, timezone: str, chrome: Rules, document: str) -> tuple[datetime | None, str | None]:
+    """The first date-time with a time of day, in order of trust: JSON-LD, meta tags, <time datetime>, the visible dateline,
+    the page's script data.
 
     A bare day (declared, or htmldate's pick) is the fallback; placeholder dates (0001-01-01, 1970-01-01) are skipped.
     """
@@ -342,13 +345,28 @@ def _published(meta: _Meta, found: dict, timezone: str, chrome: Rules) -> tuple[
         value = _iso(raw)
         if value and len(raw.strip()) > 10:
             return (value, None) if value.tzinfo else (value.replace(tzinfo=ZoneInfo(timezone)), notes.zone_assumed("page", timezone))
+    day = next((value for value in map(_iso, [*filter(None, declared), found.get("date") or ""]) if value), None)
     value, assumed = _visible_dateline(meta.tree, chrome, timezone)
+    if not value:
+        value, assumed = _script_date(document, chrome, timezone, day)
     if value:
         return value, notes.zone_assumed("page", timezone) if assumed else None
-    day = next((value for value in map(_iso, [*filter(None, declared), found.get("date") or ""]) if value), None)
     if day:
         return day.replace(tzinfo=ZoneInfo(timezone)), notes.date_only("page", timezone)
     return None, None
+
+
+def _script_date(document: str, chrome: Rules, timezone: str, day: datetime | None) -> tuple[datetime | None, bool]:
+    """(date-time, whether the zone was assumed): the first value with a time of day under a `published_key` of chrome.yml
+    in the page's script data or data-* attributes, on the day the page declares if it declares one."""
+    for key, raw in KEYED_VALUE.findall(document):
+        if not chrome.match("published_key", key):
+            continue
+        value = _iso(raw) if len(raw.strip()) > 10 else None
+        value, assumed = (value, value.tzinfo is None) if value else chrome.parse_when(raw, timezone)
+        if value and value.year not in PLACEHOLDER_YEARS and (day is None or value.date() == day.date()):
+            return (value.replace(tzinfo=ZoneInfo(timezone)) if assumed and value.tzinfo is None else value), assumed
+    return None, False
 
 
 def _iso(raw: str) -> datetime | None:
