@@ -279,7 +279,7 @@ def _cut_credit(body: list[str], chrome: Rules) -> tuple[str | None, list[str]]:
     cut = 0
     for _ in found.group(0):
         cut += 2 if lead[cut] == "\\" else 1
-    return found.group("author"), [lead[cut:].lstrip(), *body[1:]] if lead[cut:].strip() else body[1:]
+    return found.groupdict().get("author"), [lead[cut:].lstrip(), *body[1:]] if lead[cut:].strip() else body[1:]
 
 
 def _author(meta: _Meta, guessed: list[str | None], sites: list[str], body: list[str], chrome: Rules) -> tuple[str | None, list[str]]:

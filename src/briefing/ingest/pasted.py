@@ -101,7 +101,7 @@ def _read_article(lines: list[str], headline: str | None, chrome: Rules, found: 
             break
         credit = None if found.body else chrome.match("credit", line)
         if credit:  # "[서울=뉴시스] 홍길동 기자 = " opening the lead
-            found.author = found.author or credit.group("author")
+            found.author = found.author or credit.groupdict().get("author")
             line = line[credit.end() :]
         if line and not chrome.is_chrome(line):
             found.body.append(line)
