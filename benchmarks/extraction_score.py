@@ -56,6 +56,12 @@ def metrics(scores: list[tuple[float, float, float]]) -> tuple[float, float, flo
     return precision, recall, 2 * precision * recall / (precision + recall)
 
 
+def load(data: Path) -> tuple[dict, dict[str, bytes]]:
+    """(ground truth by page key, each page's saved bytes) of a benchmark folder."""
+    truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
+    return truth, {key: gzip.decompress((data / "html" / f"{key}.html.gz").read_bytes()) for key in sorted(truth)}
+
+
 def ingest_body(data: bytes, url: str | None) -> str:
     try:
         body = parse_page(data, url=url, timezone="UTC").body
@@ -73,8 +79,7 @@ def main() -> None:
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA, help="folder with html/ and ground-truth.json")
     parser.add_argument("--worst", type=int, default=10)
     args = parser.parse_args()
-    truth = json.loads((args.data / "ground-truth.json").read_text(encoding="utf-8"))
-    pages = {key: gzip.decompress((args.data / "html" / f"{key}.html.gz").read_bytes()) for key in sorted(truth)}
+    truth, pages = load(args.data)
     ingest_body(next(iter(pages.values())), None)  # the one-time start: imports, models, compiled patterns
     results, elapsed = {}, {}
     for name, extract in (("ingest", ingest_body), ("trafilatura", bare_body)):
@@ -93,8 +98,9 @@ def main() -> None:
     batch_timing(pages)
 
 
-def batch_timing(pages: dict[str, bytes]) -> None:
-    """`briefing ingest page` on one page, then on all pages in one process: the difference is the cost of the pages after the first."""
+def batch_timing(pages: dict[str, bytes]) -> float:
+    """`briefing ingest page` on one page, then on all pages in one process: the difference is the cost of the pages after the first
+    (returned, in seconds)."""
     with tempfile.TemporaryDirectory() as folder:
         saved = Path(folder) / "pages"
         saved.mkdir()
@@ -105,6 +111,7 @@ def batch_timing(pages: dict[str, bytes]) -> None:
     per_page = (seconds[1] - seconds[0]) / (len(files) - 1)
     print(f"\nbriefing ingest page: 1 page {seconds[0]:.2f} s, {len(files)} pages {seconds[1]:.2f} s in one process;")
     print(f"after the start {per_page:.3f} s a page ({1 / per_page:.1f} pages/s)")
+    return per_page
 
 
 def _ingest_seconds(project: Path, files: list[str]) -> float:

@@ -1,4 +1,4 @@
-"""`make bench`: build synthetic publications of two sizes and print time, scaling and memory figures.
+"""`make bench`: build synthetic publications of two sizes and print time, scaling and memory figures, then ingest's batch speed.
 
 Every figure comes from this one run on this machine; targets are ratios between them, so
 they hold on any machine of the kind. Nothing here is asserted by the test suite.
@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from extraction_score import DEFAULT_DATA, batch_timing, load  # noqa: E402
 from generate import generate  # noqa: E402
 from search_latency import measure as search_latency  # noqa: E402
 from serve_latency import print_figures, serve_figures  # noqa: E402
@@ -179,6 +180,8 @@ def main() -> None:
             verdict(f"serve: {kind} edit on screen, median", statistics.median(seconds), 1.0, " s")
             verdict(f"serve: {kind} edit on screen, worst", max(seconds), 2.0, " s")
         verdict("serve: first page, warm start", large["serve"]["warm start"], 20.0, " s")
+        say("Ingest: the extraction benchmark's development half as saved pages, in one process")
+        verdict("briefing ingest page, a page after the start", batch_timing(load(DEFAULT_DATA)[1]), 0.2, " s")
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)

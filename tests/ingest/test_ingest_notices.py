@@ -73,9 +73,13 @@ def test_page_whose_text_is_only_a_notice_is_refused_naming_the_file(project, tm
     [
         ("3f65af7b6b98b1c9", ["Have a tip?", "Subscribe to NJ.com"], "Consider this 2014 entry"),  # nj.com: tip and newsletter boxes
         ("4a44ab3e4c41d56c", ["Also on rt.com", "Like this story?"], "Bolivia"),  # rt.com: a promo and a share box
+        # morebikes.co.uk: a shortcode left as text, a subscription offer, the comment box's headings
+        ("30b771a40a4e9615", ["[button", "through your letterbox", "Tell us what YOU think", "comments"], "remember how cool you are"),
+        ("360c732d1fdbfc68", ["Read more:"], "next Tuesday"),  # cityam.com: promos between paragraphs
+        ("624fcd903d56fc70", ["SEE MORE:", "DON'T MISS"], "meaningful political dialogue"),  # express.co.uk: promo lines
     ],
 )
-def test_tip_newsletter_share_and_promo_boxes_of_benchmark_pages_are_cut(key, boxes, kept):
+def test_tip_newsletter_share_promo_and_comment_boxes_of_benchmark_pages_are_cut(key, boxes, kept):
     (path,) = BENCHMARK_PAGES.glob(f"{key}*.html.gz")
     body = parse_page(gzip.decompress(path.read_bytes()), url=None, timezone="UTC").body
     assert kept in body and not [box for box in boxes if box in body]

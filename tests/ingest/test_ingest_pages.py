@@ -156,6 +156,7 @@ def test_client_rendered_page_is_read_from_its_script_data():
     assert draft.author == "신현주"
     assert draft.body.startswith("장동혁 국민의힘 대표가 당권을 위협하던 한동훈 전 대표를 제명했지만")
     assert "연합뉴스" not in draft.body.split("\n\n")[0]  # the photo caption is not the lead
+    assert draft.published.isoformat() == "2026-01-29T18:40:00+09:00"  # its script data's deployDt, not reDeployDt (18:49)
 
 
 def test_page_with_only_a_title_tag_takes_the_headline_from_the_article():
@@ -175,3 +176,16 @@ def test_every_real_page_ingests_and_passes_check(demo_config_project):
     languages = {article.source.url: article.language for article in publication.articles.values()}
     assert languages["https://en.yna.co.kr/view/AEN20190820002300325"] == "en"
     assert languages["https://www.mk.co.kr/news/politics/11333783"] == "ko"
+
+
+def test_pasted_wire_story_gives_its_reporter_from_the_credit_and_ends_at_the_end_mark():
+    draft = parse_pasted(
+        "북한, 동해상으로 탄도미사일 발사\n[서울=뉴시스] 홍길동 기자 = 북한이 3일 오전 동해상으로 탄도미사일 1발을 발사했다고 합동참모본부가 밝혔다.\n"
+        "군은 추가 발사에 대비해 감시를 강화했다.\n(끝)\n많이 본 뉴스\n",
+        "Asia/Seoul",
+    )
+    assert draft.author == "홍길동"
+    assert (
+        draft.body
+        == "북한이 3일 오전 동해상으로 탄도미사일 1발을 발사했다고 합동참모본부가 밝혔다.\n\n군은 추가 발사에 대비해 감시를 강화했다.\n"
+    )

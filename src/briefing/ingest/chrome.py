@@ -14,7 +14,7 @@ import yaml
 from .sanitize import block_text
 
 RULES_FILE = Path(__file__).with_name("chrome.yml")
-KINDS = ("masthead", "section", "byline", "dateline", "end", "drop", "notice")
+KINDS = ("masthead", "section", "byline", "credit", "dateline", "published_key", "end", "drop", "notice")
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import lxml.etree
@@ -48,6 +49,12 @@ DATELINE_CANDIDATES = (
     f"//body//*[not(self::script or self::style)]{_SHORT_WITH_DIGITS}"
     f" | //body//text()[not(ancestor::script or ancestor::style)]{_SHORT_WITH_DIGITS}"
 )
+CONTINUATION_LEVELS = 3  # a block continuing the body branches off at most this far above the body's own block
+HEADLINE_CHARS = 120
+LIST_ITEM = re.compile(r"^(?:-|\d+\.) ")
+MARKDOWN_LINK = re.compile(r"\[((?:[^\]\\]|\\.)*)\]\(([^)\s]+)\)")
+# "key":"value" in script data (JSON, or JSON inside a JS string) and data-key="value" attributes.
+KEYED_VALUE = re.compile(r"""(?:\\?"|\bdata-)([\w-]{2,40})\\?"?\s*[:=]\s*\\?["']([^"'\\<>]{8,40})""")
 JS_STRING = re.compile(r'"((?:[^"\\]|\\.){200,})"')
 EXTRACT = dict(
     output_format="html", include_comments=False, include_tables=True, include_images=False, include_links=True, favor_precision=True
@@ -98,16 +105,18 @@ def parse_page(data: bytes, *, url: str | None, timezone: str, chrome: Rules | N
     ]  # trafilatura falls back to the host name
     outlet = _hosted_outlet(meta, sites)
     sites = [outlet, *sites] if outlet else sites
-    body_html = found.get("text") or _from_scripts(document)
-    body_blocks = _without_notices(chrome.strip(blocks(html_to_markdown(body_html or "", page_url))), chrome)
+    parts = [found.get("text"), _continuation(meta.tree, found.get("text"))] if found.get("text") else [_from_scripts(document)]
+    body_blocks = [block for part in parts if part for block in blocks(html_to_markdown(part, page_url))]
+    body_blocks = _without_notices([block for block in chrome.strip(body_blocks) if not _related_list(block, page_url)], chrome)
     title, strong = _title(meta, sites, found)
     body_blocks, lead_title = _drop_decks(body_blocks, title)
+    credited, body_blocks = _cut_credit(body_blocks, chrome)
     draft_notes = [notes.paywalled() if _paywalled(meta) else None, _shortness(document, body_blocks)]
     if not strong and lead_title:
         title = lead_title
         draft_notes.append("The page has no headline metadata, so the title is the article's first line.")
-    author, body_blocks = _author(meta, found, sites, body_blocks, chrome)
-    published, date_note = _published(meta, found, timezone, chrome)
+    author, body_blocks = _author(meta, [found.get("author"), credited], sites, body_blocks, chrome)
+    published, date_note = _published(meta, found, timezone, chrome, document)
     missing = [name for name, value in (("author", author), ("date", published)) if not value]
     draft_notes += [date_note, notes.missing("The saved page", missing, url_missing=not page_url)]
     return Draft(
@@ -203,6 +212,51 @@ def _from_scripts(document: str) -> str | None:
     return trafilatura.extract(f"<html><body><article>{best}</article></body></html>", **EXTRACT) if best else None
 
 
+def _continuation(tree, body_html: str) -> str | None:
+    """The rest of a body that inline promos or ads split into sibling blocks, of which trafilatura keeps the first.
+
+    The block holding the body's last paragraphs (several of them, not a quote's) names the others: elements after it
+    with the same tag and class, branching off within CONTINUATION_LEVELS of it, with prose of their own.
+    They are extracted like a page, as one article.
+    """
+    kept = {_squeezed(p) for p in lxml.html.fromstring(body_html).iter("p")}
+    last = next((p for p in reversed(tree.xpath("//body//p")) if len(_squeezed(p)) >= 40 and _squeezed(p) in kept), None)
+    block = last.getparent() if last is not None else None
+    if block is None or not block.get("class") or sum(_squeezed(p) in kept for p in block.iterchildren("p")) < 3:
+        return None
+    scope = list(block.iterancestors())[:CONTINUATION_LEVELS]
+    later = [
+        element
+        for element in block.xpath("following::*[local-name() = $tag][@class = $cls]", tag=block.tag, cls=block.get("class"))
+        if any(ancestor in scope for ancestor in element.iterancestors())
+        and any(len(text) >= 80 and text not in kept for text in map(_squeezed, element.iterchildren("p")))
+    ]
+    if not later:
+        return None
+    article = "".join(lxml.html.tostring(element, encoding="unicode") for element in later)
+    return trafilatura.extract(f"<html><body><article>{article}</article></body></html>", **EXTRACT)
+
+
+def _related_list(block: str, page_url: str | None) -> bool:
+    """A list of headline-short items, each linking to the site's own pages: the site's other stories, not the article."""
+    items, site = block.split("\n"), _site(page_url)
+    return (
+        site is not None
+        and len(items) >= 2
+        and all(LIST_ITEM.match(item) and len(block_text(item)) <= HEADLINE_CHARS for item in items)
+        and all(any(_site(url) == site for _, url in MARKDOWN_LINK.findall(item)) for item in items)
+    )
+
+
+def _site(url: str | None) -> str | None:
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
+def _squeezed(element) -> str:
+    return " ".join(element.text_content().split())
+
+
 def _is_prose(text: str) -> bool:
     return len(text) >= 80 or len(text) >= 30 and bool(SENTENCE_END.search(text[-3:]))
 
@@ -216,15 +270,28 @@ def _drop_decks(body: list[str], title: str | None) -> tuple[list[str], str | No
     return body, None
 
 
-def _author(meta: _Meta, found: dict, sites: list[str], body: list[str], chrome: Rules) -> tuple[str | None, list[str]]:
-    """A person's name (never a URL, handle or the site itself); a closing byline line is removed from the body."""
+def _cut_credit(body: list[str], chrome: Rules) -> tuple[str | None, list[str]]:
+    """The reporter a credit opening the lead names ('[서울=뉴시스] 홍길동 기자 = …'), and the body without the credit."""
+    lead = body[0] if body else ""
+    found = chrome.match("credit", re.sub(r"\\(.)", r"\1", lead))  # matched as read, cut from the Markdown
+    if not found or not found.group(0):
+        return None, body
+    cut = 0
+    for _ in found.group(0):
+        cut += 2 if lead[cut] == "\\" else 1
+    return found.groupdict().get("author"), [lead[cut:].lstrip(), *body[1:]] if lead[cut:].strip() else body[1:]
+
+
+def _author(meta: _Meta, guessed: list[str | None], sites: list[str], body: list[str], chrome: Rules) -> tuple[str | None, list[str]]:
+    """A person's name (never a URL, handle or the site itself): the page's metadata, then `guessed` (trafilatura's pick,
+    the lead's credit), then a closing byline line, which is removed from the body."""
     signed = None
     while body and chrome.match("byline", block_text(body[-1])):
         signed = chrome.match("byline", block_text(body.pop())).group("author")
     listed = [
         _ld_author(meta.ld),
         *meta.meta_all("article:author", "og:article:author", "dable:author", "author", "byl"),
-        found.get("author"),
+        *guessed,
         signed,
     ]
     candidates = [part for value in listed if value for part in re.split(r"\s*[;|]\s*", value)]
@@ -263,8 +330,9 @@ def _person(value: str | None, chrome: Rules) -> str | None:
     return byline.group("author") if byline else re.sub(r"\s*(?:기자|특파원)\b", "", value).strip() or None
 
 
-def _published(meta: _Meta, found: dict, timezone: str, chrome: Rules) -> tuple[datetime | None, str | None]:
-    """The first date-time with a time of day, in order of trust: JSON-LD, meta tags, <time datetime>, the visible dateline.
+def _published(meta: _Meta, found: dict, timezone: str, chrome: Rules, document: str) -> tuple[datetime | None, str | None]:
+    """The first date-time with a time of day, in order of trust: JSON-LD, meta tags, <time datetime>, the visible dateline,
+    the page's script data.
 
     A bare day (declared, or htmldate's pick) is the fallback; placeholder dates (0001-01-01, 1970-01-01) are skipped.
     """
@@ -277,13 +345,28 @@ def _published(meta: _Meta, found: dict, timezone: str, chrome: Rules) -> tuple[
         value = _iso(raw)
         if value and len(raw.strip()) > 10:
             return (value, None) if value.tzinfo else (value.replace(tzinfo=ZoneInfo(timezone)), notes.zone_assumed("page", timezone))
+    day = next((value for value in map(_iso, [*filter(None, declared), found.get("date") or ""]) if value), None)
     value, assumed = _visible_dateline(meta.tree, chrome, timezone)
+    if not value:
+        value, assumed = _script_date(document, chrome, timezone, day)
     if value:
         return value, notes.zone_assumed("page", timezone) if assumed else None
-    day = next((value for value in map(_iso, [*filter(None, declared), found.get("date") or ""]) if value), None)
     if day:
         return day.replace(tzinfo=ZoneInfo(timezone)), notes.date_only("page", timezone)
     return None, None
+
+
+def _script_date(document: str, chrome: Rules, timezone: str, day: datetime | None) -> tuple[datetime | None, bool]:
+    """(date-time, whether the zone was assumed): the first value with a time of day under a `published_key` of chrome.yml
+    in the page's script data or data-* attributes, on the day the page declares if it declares one."""
+    for key, raw in KEYED_VALUE.findall(document):
+        if not chrome.match("published_key", key):
+            continue
+        value = _iso(raw) if len(raw.strip()) > 10 else None
+        value, assumed = (value, value.tzinfo is None) if value else chrome.parse_when(raw, timezone)
+        if value and value.year not in PLACEHOLDER_YEARS and (day is None or value.date() == day.date()):
+            return (value.replace(tzinfo=ZoneInfo(timezone)) if assumed and value.tzinfo is None else value), assumed
+    return None, False
 
 
 def _iso(raw: str) -> datetime | None:

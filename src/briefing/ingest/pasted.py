@@ -4,7 +4,7 @@ A browser copy keeps the page's reading order: banner, section tag, headline (of
 twice), byline, body, then related links and ads. Lines before the headline are
 chrome unless a pattern says what they tell (outlet, section); lines between the
 headline and the body may be bylines and datelines; the body ends at the first
-`end` pattern, and `drop` patterns remove single lines anywhere.
+`end` pattern, and `drop` patterns remove single lines anywhere; a `credit` opening the lead is cut and names the author.
 """
 
 from __future__ import annotations
@@ -99,7 +99,11 @@ def _read_article(lines: list[str], headline: str | None, chrome: Rules, found: 
             continue  # a byline may also close the article
         if chrome.match("end", line) and found.body:
             break
-        if not chrome.is_chrome(line):
+        credit = None if found.body else chrome.match("credit", line)
+        if credit:  # "[서울=뉴시스] 홍길동 기자 = " opening the lead
+            found.author = found.author or credit.groupdict().get("author")
+            line = line[credit.end() :]
+        if line and not chrome.is_chrome(line):
             found.body.append(line)
 
 
