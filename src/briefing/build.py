@@ -5,7 +5,6 @@ from __future__ import annotations
 import fcntl
 import time
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
@@ -55,8 +54,6 @@ def build(
         now = reference_time(now)
         published = released(loaded, now)  # PDFs are what will be published, even in a preview
         publication = released(loaded, now, preview)
-        if preview:
-            publication = replace(publication, config=replace(publication.config, preview=True))
         reporter.say(f"Loaded {len(loaded.articles)} articles and {len(loaded.briefings)} briefings")
         templates, locales = project / "templates", project / LOCALES_DIR
         try:

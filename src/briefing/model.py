@@ -171,7 +171,6 @@ class Config:
     sources: tuple[FeedSource, ...] = ()
     mail: MailSettings | None = None
     identity: Identity = field(default_factory=Identity)
-    preview: bool = False  # a local preview (`briefing serve`): editors' notes shown, links to the preview
     base: Mapping = field(default_factory=dict)  # the rest of mkdocs.yml, for the engine
 
     @property

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from .load.publication import Memo, load
 from .model import Publication
 from .outputs.site.markdown_escape import markdown_environment
 from .outputs.site.pages import Page, page_list, page_markdown, url_path
+from .preview_extras import with_extras
 from .release import reference_time, released
 from .workspace import Workspace, write_whole
 
@@ -47,6 +48,7 @@ class Preview:
         self.publication = self._load()
         self.pages = {page.path: page for page in page_list(self.publication)}
         self.markdown: dict[str, Callable[[Page], str]] = {}  # language: a page's Markdown in it
+        self.localizers: dict[str, Localizer] = {}
         self.engines: dict[str, LivePages] = {}
         self.markdown_of: dict[tuple[str, str], str] = {}  # (language, docs path): Markdown of the served page
 
@@ -56,7 +58,7 @@ class Preview:
         templates, locales = self.project / "templates" / "site", self.project / LOCALES_DIR
         config = self.publication.config
         for code in config.language_codes:
-            localizer = Localizer(config, code, locales)
+            localizer = self.localizers[code] = Localizer(config, code, locales)
             self.markdown[code] = partial(page_markdown, markdown_environment(templates, localizer), localizer=localizer)
             self.engines[code] = LivePages(self.publication, code, self.workspace)
             self.engines[code].render({"index.md": self.markdown[code](self.pages["index.md"])})  # compiles the theme
@@ -67,6 +69,10 @@ class Preview:
         # What is loaded now lives as long as the preview: the collector stops walking it (at N=1000, its full
         # collections during an update took up to half a second before the edited page showed).
         gc.freeze()
+
+    def for_editors(self, address: str, html: bytes) -> bytes:
+        """The served page at `address` with what only editors see (preview_extras.py)."""
+        return with_extras(html, address, self.publication, self.localizers)
 
     def close(self) -> None:
         for engine in self.engines.values():
@@ -126,5 +132,4 @@ class Preview:
         publication, problems = load(self.project, self.memo)
         if publication is None or (self.strict and problems.warnings):
             raise LoadError(problems.sorted())
-        publication = released(publication, reference_time(), preview=True)  # drafts and scheduled briefings, with banners
-        return replace(publication, config=replace(publication.config, preview=True))
+        return released(publication, reference_time(), preview=True)  # drafts and scheduled briefings, with banners

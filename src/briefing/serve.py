@@ -60,6 +60,7 @@ def serve(project: Path, host: str, port: int, strict: bool, say: Callable[[str]
                 session.changed,
                 (production, f"http://{host}:{port}/"),
                 lambda: session.problems,
+                session.for_editors,
                 (PREVIEW_ROOT, session.mail_page),
             )
         finally:
@@ -111,6 +112,10 @@ class _Session:
                 f"Previewed {len(change.rendered)} changed and {len(change.removed)} removed page(s) in {time.monotonic() - started:.2f} s"
             )
             self.wanted.set()
+
+    def for_editors(self, address: str, html: bytes) -> bytes:
+        preview = self.preview
+        return html if preview is None else preview.for_editors(address, html)
 
     def mail_page(self, path: str) -> str | None:
         """A page of the e-mail editions' preview, from the publication the preview shows."""

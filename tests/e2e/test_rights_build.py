@@ -9,9 +9,11 @@ import shutil
 
 import pytest
 
-from briefing.build import build
 from briefing.cli import main
+from briefing.i18n import LOCALES_DIR, Localizer
+from briefing.load.publication import load_or_raise
 from briefing.outputs.formats import BRIEFING_PDF
+from briefing.preview_extras import with_extras
 
 from support import pdftools
 from support.payloads import MARK, html_payloads, live_markup_in_site, markdown_payloads
@@ -133,12 +135,20 @@ def test_payloads_in_an_excerpt_stay_inert_and_show_as_text(site):
         assert MARK in shown.split('class="article-body"')[1], PAYLOADS[n]
 
 
-def test_the_preview_shows_editors_the_whole_text_marked_as_not_published(project, tmp_path):
-    preview = tmp_path / "preview"
-    build(project, preview, preview=True)
-    shown = flat((preview / "en/articles/2025-10-30-excerpt/index.html").read_text(encoding="utf-8"))
+def test_the_preview_shows_editors_the_whole_text_marked_as_not_published(project, site):
+    """`briefing serve` serves the page a build writes, and adds the whole text for editors."""
+    publication = load_or_raise(project)
+    localizers = {code: Localizer(publication.config, code, project / LOCALES_DIR) for code in ("en", "ko")}
+
+    def served(language: str, article_id: str) -> str:
+        built = (site / language / "articles" / article_id / "index.html").read_bytes()
+        return flat(with_extras(built, f"/{language}/articles/{article_id}/", publication, localizers).decode("utf-8"))
+
+    shown = served("en", "2025-10-30-excerpt")
     assert "quokkalead" in shown and "zebrafinale" in shown and "not published in full" in shown and "rights: excerpt" in shown
-    assert "not published in full" not in flat((preview / "en/articles/2025-10-30-full/index.html").read_text(encoding="utf-8"))
+    assert shown.index("not published in full") < shown.index("<strong>excerpt</strong>")  # above the text readers see
+    assert "끝문단표지" in served("ko", "2025-10-30-korean") and "wombatending" in served("en", "2025-10-30-link")
+    assert "not published in full" not in served("en", "2025-10-30-full")
 
 
 def test_check_says_how_many_articles_publish_in_full(project, capsys):

@@ -130,6 +130,18 @@ def test_preview_links_to_itself_not_to_production(served):
     assert "briefing.test" not in page
 
 
+def test_editors_see_the_note_and_the_whole_text_that_readers_do_not(make_project):
+    """Added as the preview serves the article page: the page on disk is the one a build writes, note and end left out."""
+    body = "Lead sentence of the sample article.\n\n" + "Filler words of the story. " * 30 + "\n\nIt ends with EDITORS-ONLY-END."
+    article = ARTICLE.replace("editor_note: null", "editor_note: NOTE-FOR-EDITORS").replace("Body of the sample article.", body)
+    project = make_project({"content/articles/2025/2025-10-30-sample.md": article}, templates=True)
+    with Preview(project) as preview:
+        page = wait_for(f"{preview.url}/ko/articles/2025-10-30-sample/", "NOTE-FOR-EDITORS")
+        assert "편집자 주" in page and "EDITORS-ONLY-END" in page and "전문 비공개" in page
+        served = next((project / "build/preview").glob("*/site/ko/articles/2025-10-30-sample/index.html")).read_text(encoding="utf-8")
+        assert "Lead sentence" in served and "NOTE-FOR-EDITORS" not in served and "EDITORS-ONLY-END" not in served
+
+
 def test_preview_pdfs_are_the_published_ones_from_the_projects_cache(make_project):
     project = make_project(templates=True)
     assert subprocess.run([sys.executable, "-m", "briefing.cli", "--project", str(project), "build", "-q"]).returncode == 0

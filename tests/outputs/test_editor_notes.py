@@ -1,8 +1,8 @@
-"""An editor's note is for editors: in the preview, marked, and in no published output (pages, feeds, search, PDFs, cards)."""
+"""An editor's note is for editors: in no published output (pages, feeds, search, PDFs, cards); `briefing serve` adds it as it
+serves the page (tests/e2e/test_serve.py)."""
 
 from __future__ import annotations
 
-from briefing.build import build
 from briefing.cli import main
 
 from support import pdftools
@@ -23,7 +23,5 @@ def test_no_published_output_carries_an_editors_note(make_project, tmp_path):
         elif path.is_file() and NOTE.encode() in path.read_bytes():
             found.append(path)
     assert found == []
-    preview = tmp_path / "preview"
-    build(project, preview, preview=True)
-    page = (preview / "en/articles/2025-10-30-sample/index.html").read_text(encoding="utf-8")
-    assert NOTE in page and "Editor's note" in page
+    assert main(["--project", str(project), "build", "--preview", "-q", "--output", str(tmp_path / "preview")]) == 0
+    assert NOTE not in (tmp_path / "preview/en/articles/2025-10-30-sample/index.html").read_text(encoding="utf-8")  # added as served

@@ -28,15 +28,17 @@ def serve_with_live_reload(
     rebuild: Callable[[set[Path], Callable[[set[str]], None]], None],
     addresses: tuple[str, str],
     problems: Callable[[], list[str]],
+    for_editors: Callable[[str, bytes], bytes],
     made: tuple[str, Callable[[str], str | None]],
 ) -> None:
     """Serve `site` on host:port until interrupted; `rebuild(changed paths, show)` after each burst of
     changes under `watched` (folders or files), then reload open pages. `rebuild` may call `show(pending)`
     to reload them earlier: requests for the `pending` addresses then wait until it returns. `addresses`
     is (production URL, preview URL): pages link to the preview; `problems()` are shown over each page
-    while there are any. `made` is (address prefix, maker): pages under the prefix are not files but
-    `maker(path)`'s HTML, made on request and reloaded like the others (None: not found)."""
-    server = _server_class()(site, host, port, watched, rebuild, addresses, problems, made)
+    while there are any; `for_editors(address, html)` adds what only editors see to a page as it is served.
+    `made` is (address prefix, maker): pages under the prefix are not files but `maker(path)`'s HTML, made
+    on request and reloaded like the others (None: not found)."""
+    server = _server_class()(site, host, port, watched, rebuild, addresses, problems, for_editors, made)
     try:
         server.serve()
     finally:
@@ -49,13 +51,14 @@ def _server_class():
     from mkdocs.livereload import LiveReloadServer
 
     class PreviewServer(LiveReloadServer):
-        def __init__(self, site, host, port, watched, rebuild, addresses, problems, made):
+        def __init__(self, site, host, port, watched, rebuild, addresses, problems, for_editors, made):
             super().__init__(builder=self._rebuild, host=host, port=port, root=str(site))
             self.observer = watchdog.observers.Observer()  # inotify on Linux
             self.changed: set[Path] = set()
             self.pending: set[str] = set()  # addresses of pages being rendered again
             self.changed_lock = threading.Lock()
-            self.rebuild, self.problems = rebuild, problems
+            self.rebuild, self.problems, self.for_editors = rebuild, problems, for_editors
+            self.request = threading.local()  # the address of the page this thread serves
             self.production, self.preview = (address.encode() for address in addresses)
             self.watched = watched
             self.made_prefix, self.maker = made
@@ -102,6 +105,7 @@ def _server_class():
 
         def _serve_request(self, environ, start_response):
             path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore").removesuffix("index.html")
+            self.request.address = path
             made = path.startswith(self.made_prefix)
             waits_for = self.made_prefix if made else path
             with self._epoch_cond:
@@ -123,7 +127,8 @@ def _server_class():
 
         def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
             """A served file: its links to the production site lead to the preview."""
-            return self._with_problems_and_reload(content.replace(self.production, self.preview), epoch)
+            content = self.for_editors(self.request.address, content.replace(self.production, self.preview))
+            return self._with_problems_and_reload(content, epoch)
 
         def _with_problems_and_reload(self, content: bytes, epoch: int) -> bytes:
             messages = self.problems()

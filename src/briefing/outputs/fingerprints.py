@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from dataclasses import replace
 from pathlib import Path
 
 from ..model import Config
@@ -14,7 +13,7 @@ CODE = Path(__file__).resolve().parent.parent  # the whole package: any change o
 
 def shared_inputs(config: Config, language: str, templates: Path, locales: Path) -> bytes:
     """The settings, the templates, the catalogs and the code."""
-    digest = hashlib.sha256(pickle.dumps((language, replace(config, preview=False))))  # a preview differs in its pages' contexts
+    digest = hashlib.sha256(pickle.dumps((language, config)))
     for folder in (templates, locales, CODE):
         for path in sorted(folder.rglob("*")):
             if path.is_file() and path.suffix != ".pyc":

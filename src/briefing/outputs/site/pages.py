@@ -59,14 +59,9 @@ def page_list(publication: Publication) -> list[Page]:
         context = {"briefing_id": briefing.id, "withdrawal": briefing.withdrawn}
         pages.append(Page(f"briefings/{briefing.id}.md", "withdrawn.md.j2", context, {"search": {"exclude": True}}))
     for article in sorted(publication.articles.values(), key=lambda a: a.id):
-        preview, published = publication.config.preview, published_body(article)  # editors see notes and whole texts
-        context = {
-            "article": article,
-            "citing": publication.briefings_citing(article.id),
-            "editor_note": article.editor_note if preview else None,
-            "body": article.body if preview else published,
-            "withheld": preview and published != article.body,  # a short body is its own lead: the page is the published one
-        }
+        # The published text, in the preview too (its notes and whole texts are added as it serves the page: preview_extras.py),
+        # so a preview and a build render the same article pages once between them.
+        context = {"article": article, "citing": publication.briefings_citing(article.id), "body": published_body(article)}
         pages.append(Page(f"articles/{article.id}.md", "article.md.j2", context))
     months = defaultdict(list)
     for briefing in publication.briefings:
