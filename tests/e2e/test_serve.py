@@ -15,6 +15,11 @@ import pytest
 from support.project import ARTICLE, BRIEFING, KOREAN_MAY_FOLLOW, WITH_MAIL
 
 PROBLEMS = "briefing-preview-problems"  # the notice laid over a page while the sources have problems
+# An article with an editor's note whose site shows an excerpt: the preview shows editors the note and the end too.
+NOTED_EXCERPT = ARTICLE.replace("editor_note: null", "editor_note: NOTE-FOR-EDITORS").replace(
+    "Body of the sample article.",
+    "Lead sentence of the sample article.\n\n" + "Filler words of the story. " * 30 + "\n\nIt ends with EDITORS-ONLY-END.",
+)
 
 
 def free_port() -> int:
@@ -132,9 +137,7 @@ def test_preview_links_to_itself_not_to_production(served):
 
 def test_editors_see_the_note_and_the_whole_text_that_readers_do_not(make_project):
     """Added as the preview serves the article page: the page on disk is the one a build writes, note and end left out."""
-    body = "Lead sentence of the sample article.\n\n" + "Filler words of the story. " * 30 + "\n\nIt ends with EDITORS-ONLY-END."
-    article = ARTICLE.replace("editor_note: null", "editor_note: NOTE-FOR-EDITORS").replace("Body of the sample article.", body)
-    project = make_project({"content/articles/2025/2025-10-30-sample.md": article}, templates=True)
+    project = make_project({"content/articles/2025/2025-10-30-sample.md": NOTED_EXCERPT}, templates=True)
     with Preview(project) as preview:
         page = wait_for(f"{preview.url}/ko/articles/2025-10-30-sample/", "NOTE-FOR-EDITORS")
         assert "편집자 주" in page and "EDITORS-ONLY-END" in page and "전문 비공개" in page
@@ -255,7 +258,7 @@ def test_a_stopped_preview_removes_its_folder_and_leaves_site_alone(make_project
 
 
 def test_a_build_after_a_preview_reuses_what_it_rendered(make_project):
-    project = make_project(templates=True)
+    project = make_project({"content/articles/2025/2025-10-30-sample.md": NOTED_EXCERPT}, templates=True)  # editors see more of it
     with Preview(project) as preview:
         wait_for_pdf(f"{preview.url}/pdf/2025-10-31-sample.en.pdf")  # the background build after the first one rendered the PDFs
     built = subprocess.run(
