@@ -87,6 +87,7 @@ class Preview:
         longer ones) are rendered; `pending` are their addresses, not to be served until this returns.
         """
         publication = self._load()
+        self.publication = publication  # what editors see added to a page (for_editors) is new from the first reload on
         pages = {page.path: page for page in page_list(publication)}
         changed = [page for path, page in pages.items() if self.pages.get(path) != page]
         removed = [path for path in self.pages if path not in pages]
@@ -96,7 +97,7 @@ class Preview:
         if others:
             show({f"/{code}/{url_path(page.path)}" for code in self.engines for page in others})
             rendered += self._write(publication, others, [])
-        self.publication, self.pages = publication, pages
+        self.pages = pages
         return Change(rendered, removed)
 
     def _write(self, publication: Publication, pages: list[Page], removed: list[str]) -> list[str]:

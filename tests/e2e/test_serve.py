@@ -143,6 +143,10 @@ def test_editors_see_the_note_and_the_whole_text_that_readers_do_not(make_projec
         assert "편집자 주" in page and "EDITORS-ONLY-END" in page and "전문 비공개" in page
         served = next((project / "build/preview").glob("*/site/ko/articles/2025-10-30-sample/index.html")).read_text(encoding="utf-8")
         assert "Lead sentence" in served and "NOTE-FOR-EDITORS" not in served and "EDITORS-ONLY-END" not in served
+        article = project / "content/articles/2025/2025-10-30-sample.md"  # an edit to what only editors see shows too
+        article.write_text(NOTED_EXCERPT.replace("NOTE-FOR-EDITORS", "NOTE-EDITED").replace("ONLY-END", "ONLY-EDITED"))
+        wait_for(f"{preview.url}/ko/articles/2025-10-30-sample/", "EDITORS-ONLY-EDITED")
+        assert "NOTE-EDITED" in fetch(f"{preview.url}/ko/articles/2025-10-30-sample/")
 
 
 def test_preview_pdfs_are_the_published_ones_from_the_projects_cache(make_project):
