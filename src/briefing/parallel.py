@@ -53,6 +53,10 @@ def run_all(
             results.append(future.result())
             done()
     except BrokenProcessPool:
+        # A worker the pool started while it was breaking (it starts them one per job handed out) is never stopped
+        # by it, and the pool's shutdown would wait for it forever (CPython 3.11): stop every worker here.
+        for worker in multiprocessing.active_children():
+            worker.kill()
         raise BuildError(BROKEN) from None
     finally:
         for future in futures:
