@@ -29,10 +29,8 @@ def project(tmp_path):
     return tmp_path
 
 
-def test_paywalled_page_is_written_with_a_note_check_warns_about_until_an_editor_clears_it(project, tmp_path):
-    page = tmp_path / "wsj.html"
-    page.write_bytes(gzip.decompress(PAYWALLED_PAGE.read_bytes()))
-    assert cli(project, "ingest", "page", str(page)).returncode == 0
+def test_paywalled_page_is_written_with_a_note_check_warns_about_until_an_editor_clears_it(project):
+    assert cli(project, "ingest", "page", str(PAYWALLED_PAGE)).returncode == 0  # saved compressed (.html.gz), as it is
     (path,) = articles(project).values()
     note = front_matter(path)[0]["editor_note"]
     assert note.startswith("CHECK: the page marks its article as for subscribers only")
@@ -83,3 +81,10 @@ def test_tip_newsletter_share_promo_and_comment_boxes_of_benchmark_pages_are_cut
     (path,) = BENCHMARK_PAGES.glob(f"{key}*.html.gz")
     body = parse_page(gzip.decompress(path.read_bytes()), url=None, timezone="UTC").body
     assert kept in body and not [box for box in boxes if box in body]
+
+
+def test_a_compressed_page_that_unpacks_past_the_size_limit_is_refused(project, tmp_path):
+    bomb = tmp_path / "bomb.html.gz"
+    bomb.write_bytes(gzip.compress(b"<html><body>" + b" " * (11 * 1024 * 1024)))  # 11 KB that unpack to 11 MB
+    refused = cli(project, "ingest", "page", str(bomb))
+    assert "unpacks to over the 10.0 MB limit" in refused.stdout + refused.stderr and not articles(project)

@@ -1,7 +1,7 @@
 """A source's bytes, from a file or a URL, and what they are: a feed, a web page or pasted text.
 
-Files get the same size cap as downloads, and must be regular files: a named pipe or
-/dev/zero would never end. A page is told from pasted text by its content type, or by
+Files get the same size cap as downloads (unpacked, for a page saved as `.gz`), and must be regular files:
+a named pipe or /dev/zero would never end. A page is told from pasted text by its content type, or by
 its first bytes when there is none; an image, a PDF or a feed given as a page is
 refused with a line that says what it is, instead of becoming an article of junk.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import stat
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,7 @@ HTML_START = re.compile(rb"^(?:<\?xml[^>]*>|<!--.*?-->|\s)*<(?:!doctype html|htm
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
 UNTYPED = {"", "application/octet-stream", "binary/octet-stream"}  # no real content type: judged by the bytes
 BINARY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,19 @@ def read_file(path: Path, limits: Limits) -> bytes:
         data = handle.read(limits.max_bytes + 1)  # the file may grow while it is read
     if len(data) > limits.max_bytes:
         raise Unusable(f"{path}: file is over the {size_text(limits.max_bytes)} limit")
-    return data
+    return _gunzipped(data, path, limits) if data.startswith(GZIP_MAGIC) else data
+
+
+def _gunzipped(data: bytes, path: Path, limits: Limits) -> bytes:
+    """A page saved compressed (`page.html.gz`), opened within the same size limit (a small file can unpack to gigabytes)."""
+    opener = zlib.decompressobj(wbits=31)  # the gzip format
+    try:
+        opened = opener.decompress(data, limits.max_bytes + 1)
+    except zlib.error as exc:
+        raise Unusable(f"{path}: a damaged gzip file ({exc})") from None
+    if len(opened) > limits.max_bytes or opener.unconsumed_tail:
+        raise Unusable(f"{path}: unpacks to over the {size_text(limits.max_bytes)} limit")
+    return opened
 
 
 def page_kind(data: bytes, content_type: str | None, location: str) -> str:
