@@ -17,6 +17,7 @@ def page(name):
 def test_wire_sign_off_is_the_author_and_the_visible_written_time_beats_related_stories_dates():
     draft = page("kbs-world_en_2023-11-07_cold-wave.html")
     assert draft.author == "Max Lee"
+    assert draft.source_name == "KBS WORLD"  # no site name declared: the <title> is the headline, then " l KBS WORLD"
     assert "KBS World Radio News" not in draft.body
     assert draft.body.rstrip().endswith("winter-like weather to return over the weekend.")
     assert draft.published.isoformat() == "2023-11-07T15:03:30+09:00"  # "Written: …", not a related story's 2023-11-03

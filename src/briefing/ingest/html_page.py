@@ -26,7 +26,7 @@ from . import notes
 from .chrome import Rules, rules
 from .draft import Draft, Unusable
 from .sanitize import block_text, blocks, html_to_markdown, plain_text
-from .titles import SENTENCE_END, strip_site_suffix
+from .titles import SENTENCE_END, site_after_headline, strip_site_suffix
 
 ARTICLE_TYPES = {
     "Article",
@@ -109,6 +109,8 @@ def parse_page(data: bytes, *, url: str | None, timezone: str, chrome: Rules | N
     body_blocks = [block for part in parts if part for block in blocks(html_to_markdown(part, page_url))]
     body_blocks = _without_notices([block for block in chrome.strip(body_blocks) if not _related_list(block, page_url)], chrome)
     title, strong = _title(meta, sites, found)
+    named = site_after_headline(plain_text(meta.tree.findtext(".//title")) or "", title) if strong and not sites else None
+    sites = [named] if named else sites
     body_blocks, lead_title = _drop_decks(body_blocks, title)
     credited, body_blocks = _cut_credit(body_blocks, chrome)
     draft_notes = [notes.paywalled() if _paywalled(meta) else None, _shortness(document, body_blocks)]

@@ -10,6 +10,8 @@ SUFFIX = re.compile(
     r"^(?P<head>.+?)\s*(?:\s[|｜ㅣ\-–—:]{1,2}\s|[|｜ㅣ]|-(?=[^\s-]{1,12}[|｜ㅣ]))\s*(?P<tail>[^|｜ㅣ]{1,40}(?:[|｜ㅣ][^|｜ㅣ]{1,40})?)$"
 )
 
+AFTER_HEADLINE = re.compile(r"\s+(?:[|｜ㅣ\-–—:·]{1,2}|l)\s+")  # a lone "l" stands in for "|" on some sites
+
 
 def strip_site_suffix(title: str, site_names: list[str]) -> str:
     """Drop a trailing '| Site' (or '- Site', '-Sectionㅣ Site') when it names the site."""
@@ -19,6 +21,14 @@ def strip_site_suffix(title: str, site_names: list[str]) -> str:
         title = match.group("head").strip()
         match = SUFFIX.match(title)
     return title
+
+
+def site_after_headline(title: str, headline: str) -> str | None:
+    """The name a page's <title> adds after its headline, for a page that names its site nowhere else: the last part
+    ('Headline l KBS WORLD' -> 'KBS WORLD', 'Headline | Politics | Daily' -> 'Daily')."""
+    rest = title[len(headline) :] if headline and title.startswith(headline) else ""
+    parts = [part.strip() for part in AFTER_HEADLINE.split(rest)]
+    return parts[-1] if len(parts) > 1 and not parts[0] and 1 < len(parts[-1]) <= 40 else None
 
 
 def _squash(text: str) -> str:
