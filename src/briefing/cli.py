@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .build import briefing_pdf_files, build, make_digests
-from .diagnostics import BuildError, LoadError, Problem, Problems
+from .diagnostics import IN_THE_SOURCES, BuildError, LoadError, Problem, Problems
 from .engine import EngineError
 from .load import load, load_or_raise
 from .progress import Reporter
@@ -222,7 +222,7 @@ def _failure(exc: Exception) -> str:
     """Why a build or `briefing pdf` stopped, in one line; the sources' problems are printed first."""
     if isinstance(exc, LoadError):
         _print_problems(exc.problems)
-        return f"{len(exc.problems)} problem(s) in the sources"
+        return f"{len(exc.problems)} {IN_THE_SOURCES}"
     return _system_error(exc) if isinstance(exc, OSError) else str(exc)
 
 

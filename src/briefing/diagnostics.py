@@ -82,6 +82,9 @@ def relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+IN_THE_SOURCES = "problem(s) in the sources"  # how a command that stopped at the sources says so, after listing them
+
+
 class LoadError(Exception):
     """Raised when loading found errors; carries every problem, not just the first."""
 

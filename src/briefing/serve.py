@@ -23,7 +23,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
-from .diagnostics import BuildError, LoadError, Problems
+from .diagnostics import IN_THE_SOURCES, BuildError, LoadError, Problems
 from .engine import EngineError, serve_with_live_reload
 from .load.config import load_config
 from .outputs.mail.preview import PREVIEW_ROOT, preview_page
@@ -205,7 +205,9 @@ class _Session:
             preexec_fn=(lambda: os.nice(10)) if background else None,
         )
         said = self.builder.communicate()[1]
-        if self.builder.returncode != 0 and said and not self.problems:  # problems already shown over the page are not said twice
+        # The sources' problems are the preview's to show and say (its own load reads the same files, maybe a moment
+        # later); a background build says only why else it failed.
+        if self.builder.returncode != 0 and said and not self.problems and f" {IN_THE_SOURCES};" not in said:
             print(said, end="", file=sys.stderr)
         return self.builder.returncode == 0
 
