@@ -42,8 +42,9 @@ def build(
     """Build the publication as readers see it `now` into `output`; on any failure `output` is left as it was.
 
     `workspace` keeps what the next build can reuse (docs trees, the engine's output). A `preview`
-    (`briefing serve`'s) shows editors' notes, drafts and scheduled briefings on the pages; with `cached_pdfs`
-    it renders no PDF, linking only those rendered before (the preview's first build, served at once).
+    (`briefing serve`'s) shows drafts and scheduled briefings too, with banners (serve adds editors' notes as
+    it serves); with `cached_pdfs` it renders no PDF, linking only those rendered before (the preview's first
+    build, served at once).
     """
     workspace = workspace or Workspace.of(project)
     reporter = reporter or Reporter(quiet=True)

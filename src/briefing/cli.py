@@ -78,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--output", default="site", help="output folder (default: site)")
     build_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="print only problems")
-    build_cmd.add_argument("--preview", action="store_true", help="a preview for editors (briefing serve's): notes, drafts, scheduled")
+    build_cmd.add_argument("--preview", action="store_true", help="a preview for editors (briefing serve's): drafts and scheduled too")
     build_cmd.add_argument("--now", type=_moment, help=NOW_HELP)
     build_cmd.add_argument("--cached-pdfs", action="store_true", help="render no PDF; link only those rendered before")
     build_cmd.set_defaults(run=_build)
