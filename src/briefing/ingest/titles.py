@@ -6,11 +6,11 @@ import re
 
 SENTENCE_END = re.compile(r"(?<![A-Z])[.!?。](?=[\"'”’)]*(?:\s|$))")
 # "Headline | Site", "Headline - Site", "Headline-정치ㅣ한국일보", "Headline :: Site"
+SEPARATORS = "|｜ㅣ\\-–—:"  # between a headline and the site's name in a <title>
 SUFFIX = re.compile(
-    r"^(?P<head>.+?)\s*(?:\s[|｜ㅣ\-–—:]{1,2}\s|[|｜ㅣ]|-(?=[^\s-]{1,12}[|｜ㅣ]))\s*(?P<tail>[^|｜ㅣ]{1,40}(?:[|｜ㅣ][^|｜ㅣ]{1,40})?)$"
+    rf"^(?P<head>.+?)\s*(?:\s[{SEPARATORS}]{{1,2}}\s|[|｜ㅣ]|-(?=[^\s-]{{1,12}}[|｜ㅣ]))\s*(?P<tail>[^|｜ㅣ]{{1,40}}(?:[|｜ㅣ][^|｜ㅣ]{{1,40}})?)$"
 )
-
-AFTER_HEADLINE = re.compile(r"\s+(?:[|｜ㅣ\-–—:·]{1,2}|l)\s+")  # a lone "l" stands in for "|" on some sites
+AFTER_HEADLINE = re.compile(rf"\s+(?:[{SEPARATORS}·]{{1,2}}|l)\s+")  # a lone "l" stands in for "|" on some sites
 
 
 def strip_site_suffix(title: str, site_names: list[str]) -> str:
